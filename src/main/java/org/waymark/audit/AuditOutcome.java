@@ -1,0 +1,7 @@
+package org.waymark.audit;
+
+/** Whether the audited action was allowed or refused. */
+public enum AuditOutcome {
+  ALLOWED,
+  REFUSED
+}

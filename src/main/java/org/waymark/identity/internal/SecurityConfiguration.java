@@ -1,0 +1,160 @@
+package org.waymark.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.waymark.audit.AuditActor;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditLog;
+import org.waymark.identity.AccessPolicy;
+import org.waymark.identity.WaymarkUser;
+import org.waymark.shared.ProblemResponses;
+
+/**
+ * Sign-in, sessions and headers. URL rules here only separate public from signed-in; what a signed-in
+ * user may do is decided per endpoint ({@code RequiresPermission}, enforced by PermissionInterceptor)
+ * and per record ({@link AccessPolicy}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+          + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // bcrypt by default; the {id} prefix lets a later change of algorithm upgrade hashes on sign-in.
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      WaymarkUserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(encoder);
+    ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
+    manager.setEraseCredentialsAfterAuthentication(true);
+    return manager;
+  }
+
+  @Bean
+  SecurityFilterChain web(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      AuditLog audit,
+      @Value("${waymark.security.session-absolute-timeout}") Duration absoluteTimeout)
+      throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/css/**", "/js/**", "/nhsuk/**", "/images/**", "/favicon.ico",
+                        "/login", "/error", "/error/**",
+                        "/accessibility", "/privacy", "/cookies",
+                        "/actuator/health", "/actuator/health/**",
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole("ADMINISTRATOR")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(successHandler())
+                    .failureHandler(failureHandler())
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(auditSignOut(audit))
+                    .logoutSuccessUrl("/login?signedOut")
+                    .invalidateHttpSession(true)
+                    .deleteCookies("WAYMARK_SESSION"))
+        .sessionManagement(sessions -> sessions.sessionAuthenticationStrategy(newSessionIdAtSignIn()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          if (ProblemResponses.isApi(request)) {
+                            ProblemResponses.write(response, request, 401, "Unauthorized", "Sign in first.");
+                          } else {
+                            new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
+                          }
+                        })
+                    .accessDeniedHandler(accessDenied(audit)))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .frameOptions(frame -> frame.deny()))
+        .addFilterAfter(new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
+    return http.build();
+  }
+
+  private static SessionAuthenticationStrategy newSessionIdAtSignIn() {
+    return new ChangeSessionIdAuthenticationStrategy();
+  }
+
+  private static AuthenticationSuccessHandler successHandler() {
+    return (request, response, authentication) -> {
+      WaymarkUser user = (WaymarkUser) authentication.getPrincipal();
+      response.sendRedirect(
+          request.getContextPath() + (user.hasSeveralMemberships() ? "/choose-organisation" : "/"));
+    };
+  }
+
+  private static AuthenticationFailureHandler failureHandler() {
+    return (request, response, e) ->
+        response.sendRedirect(
+            request.getContextPath()
+                + (e instanceof SignInThrottledException ? "/login?throttled" : "/login?error"));
+  }
+
+  private static LogoutHandler auditSignOut(AuditLog audit) {
+    return (request, response, authentication) -> {
+      if (authentication != null && authentication.getPrincipal() instanceof WaymarkUser user) {
+        audit.record(
+            new AuditActor(user.organisationId(), user.userId(), user.username(), user.role()),
+            AuditEntry.allowed("SIGN_OUT", "user", user.userId(), null));
+      }
+    };
+  }
+
+  private static AccessDeniedHandler accessDenied(AuditLog audit) {
+    return (request, response, e) -> {
+      if (!(e instanceof AccessPolicy.AuditedAccessDeniedException)) {
+        audit.recordIndependently(
+            AuditEntry.refused("ACCESS_REFUSED", "endpoint", request.getMethod() + " " + request.getRequestURI(), null));
+      }
+      if (ProblemResponses.isApi(request)) {
+        ProblemResponses.write(response, request, 403, "Forbidden", "You do not have access to this.");
+      } else {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      }
+    };
+  }
+}

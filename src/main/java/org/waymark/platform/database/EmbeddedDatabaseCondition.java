@@ -1,0 +1,15 @@
+package org.waymark.platform.database;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** Matches when no external database is configured, so Waymark starts its own PostgreSQL. */
+class EmbeddedDatabaseCondition implements Condition {
+
+  @Override
+  public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+    return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+  }
+}

@@ -1,0 +1,33 @@
+package org.waymark.platform.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.waymark.identity.AccessPolicy;
+import org.waymark.identity.Permission;
+import org.waymark.identity.RequiresPermission;
+import org.waymark.identity.WaymarkUser;
+
+/** The home page: what the signed-in user's role can do, and nothing that does not exist yet. */
+@Controller
+class HomeController {
+
+  private final AccessPolicy access;
+
+  HomeController(AccessPolicy access) {
+    this.access = access;
+  }
+
+  @GetMapping("/")
+  @RequiresPermission(Permission.SIGNED_IN)
+  String home(Model model) {
+    WaymarkUser user = access.currentUser().orElseThrow();
+    model.addAttribute("role", user.actingRole().orElse(null));
+    model.addAttribute("mayReadPeople", access.may(Permission.READ_PERSON));
+    model.addAttribute("mayWritePeople", access.may(Permission.WRITE_PERSON));
+    model.addAttribute("mayAdminister", access.may(Permission.ADMINISTER_USERS));
+    model.addAttribute("mayReadAudit", access.may(Permission.READ_AUDIT_LOG));
+    model.addAttribute("mayReadAccessReports", access.may(Permission.READ_PERSON_ACCESS_REPORT));
+    return "platform/home";
+  }
+}

@@ -1,0 +1,39 @@
+package org.waymark.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.support.DemoAccounts;
+import org.waymark.support.WaymarkIntegrationTest;
+import org.waymark.support.WebSession;
+
+@WaymarkIntegrationTest
+class SignInIntegrationTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  void linkWorkerSignsInAndSeesTheirOrganisationInTheHeader() {
+    WebSession browser = new WebSession(port);
+    WebSession.Page afterSignIn = browser.signIn(DemoAccounts.email(Role.LINK_WORKER), DemoAccounts.PASSWORD);
+    assertThat(afterSignIn.status()).isEqualTo(302);
+    // The demo link worker works for two PCNs, so is asked which one they act for.
+    assertThat(afterSignIn.location()).endsWith("/choose-organisation");
+    WebSession.Page home = browser.get("/");
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.document().select("[data-testid=acting-organisation]").text())
+        .isEqualTo("Link worker, Aire Valley PCN");
+  }
+
+  @Test
+  void wrongPasswordIsRefusedWithoutSayingWhetherTheAccountExists() {
+    WebSession browser = new WebSession(port);
+    WebSession.Page known = browser.signIn(DemoAccounts.email(Role.REFERRER), "not-the-password-at-all");
+    WebSession.Page unknown = new WebSession(port).signIn("nobody@demo.waymark.test", "not-the-password-at-all");
+    assertThat(known.location()).endsWith("/login?error");
+    assertThat(unknown.location()).isEqualTo(known.location());
+    assertThat(browser.get("/login?error").document().select(".nhsuk-error-summary").text())
+        .contains("Enter a correct email address and password");
+  }
+}

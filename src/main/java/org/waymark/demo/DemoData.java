@@ -1,7 +1,6 @@
 package org.waymark.demo;
 
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final IdentityManagement identity;
-  private final List<DemoPeople> people;
   private final DatabaseMode database;
   private final TransactionTemplate transactions;
   private final String enabled;
@@ -39,13 +37,11 @@ class DemoData implements ApplicationRunner {
 
   DemoData(
       IdentityManagement identity,
-      List<DemoPeople> people,
       DatabaseMode database,
       TransactionTemplate transactions,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password) {
     this.identity = identity;
-    this.people = people;
     this.database = database;
     this.transactions = transactions;
     this.enabled = enabled;
@@ -98,10 +94,6 @@ class DemoData implements ApplicationRunner {
     account("vcs", "Val Coordinator", pw, vcs.id(), Role.VCS_COORDINATOR);
     account("commissioner", "Cam Commissioner", pw, icb.id(), Role.COMMISSIONER);
     account("researcher", "Rory Researcher", pw, university.id(), Role.RESEARCHER);
-
-    for (DemoPeople p : people) {
-      p.load(leedsPcn.id(), otherPcn.id());
-    }
   }
 
   private UserAccount account(String local, String name, String pw, UUID org, Role role) {

@@ -27,7 +27,7 @@ public final class WebSession {
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
-  private String forwardedFor;
+  private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
   public WebSession(int port) {
     this.base = "http://localhost:" + port;
@@ -36,7 +36,21 @@ public final class WebSession {
 
   /** Sends X-Forwarded-For with every request (only honoured where the app is told to trust it). */
   public WebSession from(String address) {
-    this.forwardedFor = address;
+    return header("X-Forwarded-For", address);
+  }
+
+  /** Sends this header with every request. */
+  public WebSession header(String name, String value) {
+    extraHeaders.put(name, value);
+    return this;
+  }
+
+  /** Uses another session's cookie, as someone who copied it would. */
+  public WebSession withSessionCookie(String value) {
+    HttpCookie cookie = new HttpCookie("WAYMARK_SESSION", value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(URI.create(base), cookie);
     return this;
   }
 
@@ -144,9 +158,7 @@ public final class WebSession {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (forwardedFor != null) {
-      b.header("X-Forwarded-For", forwardedFor);
-    }
+    extraHeaders.forEach(b::header);
     return b;
   }
 

@@ -24,7 +24,8 @@ class ErrorPageController implements ErrorController {
   @PublicEndpoint("Error pages must render for anyone, signed in or not")
   ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // Someone who opens /error directly has found no page.
+    int status = code instanceof Integer i ? i : 404;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     HttpStatus known = HttpStatus.resolve(status);
     String title = known == null ? "Error" : known.getReasonPhrase();

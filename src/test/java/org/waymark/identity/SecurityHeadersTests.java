@@ -41,7 +41,9 @@ class SecurityHeadersTests {
   void sessionCookieIsHttpOnlyAndSameSite() {
     WebSession.Page login = new WebSession(port).get("/login");
     String cookie = login.header("Set-Cookie").orElseThrow();
-    assertThat(cookie).startsWith("WAYMARK_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+    assertThat(cookie).startsWith("WAYMARK_SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+    String overTls = new WebSession(port).header("X-Forwarded-Proto", "https").get("/login").header("Set-Cookie").orElseThrow();
+    assertThat(overTls).contains("Secure");
   }
 
   @Test

@@ -3,8 +3,11 @@ package org.waymark.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.audit.AuditLog;
 import org.waymark.support.DemoAccounts;
+import org.waymark.support.TestUsers;
 import org.waymark.support.WaymarkIntegrationTest;
 import org.waymark.support.WebSession;
 
@@ -12,6 +15,7 @@ import org.waymark.support.WebSession;
 class SignInIntegrationTests {
 
   @LocalServerPort int port;
+  @Autowired IdentityManagement identity;
 
   @Test
   void linkWorkerSignsInAndSeesTheirOrganisationInTheHeader() {
@@ -28,11 +32,16 @@ class SignInIntegrationTests {
 
   @Test
   void wrongPasswordIsRefusedWithoutSayingWhetherTheAccountExists() {
+    // A fresh account, so that failures here never lock a demo account other tests sign in with.
+    UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
     WebSession browser = new WebSession(port);
-    WebSession.Page known = browser.signIn(DemoAccounts.email(Role.REFERRER), "not-the-password-at-all");
-    WebSession.Page unknown = new WebSession(port).signIn("nobody@demo.waymark.test", "not-the-password-at-all");
+    WebSession.Page known = browser.signIn(user.email(), "not-the-password-at-all");
+    WebSession.Page unknown = new WebSession(port).signIn("nobody-" + user.id() + "@example.org", "not-the-password-at-all");
+    identity.disableUser(user.id());
+    WebSession.Page disabled = new WebSession(port).signIn(user.email(), TestUsers.PASSWORD);
     assertThat(known.location()).endsWith("/login?error");
     assertThat(unknown.location()).isEqualTo(known.location());
+    assertThat(disabled.location()).isEqualTo(known.location());
     assertThat(browser.get("/login?error").document().select(".nhsuk-error-summary").text())
         .contains("Enter a correct email address and password");
   }

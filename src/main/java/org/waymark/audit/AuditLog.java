@@ -26,4 +26,10 @@ public interface AuditLog {
 
   /** Every entry about one person, newest first: the person's access report. */
   List<AuditEvent> forPerson(UUID personId);
+
+  /**
+   * The distinct actions recorded so far, in alphabetical order, for example to offer them as a
+   * search filter. Never null; empty when nothing has been recorded.
+   */
+  List<String> actions();
 }

@@ -14,6 +14,7 @@ public enum EthnicGroup {
     this.label = label;
   }
 
+  /** The ONS group's label, for example "White". */
   public String label() {
     return label;
   }

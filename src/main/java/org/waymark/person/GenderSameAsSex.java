@@ -15,6 +15,7 @@ public enum GenderSameAsSex {
     this.label = label;
   }
 
+  /** The label people see. */
   public String label() {
     return label;
   }

@@ -129,11 +129,13 @@ public record PersonDetails(
 
     private Builder() {}
 
+    /** The NHS number as written; spaces allowed. */
     public Builder nhsNumber(String v) {
       nhsNumber = v;
       return this;
     }
 
+    /** Given and family name, both required. */
     public Builder name(String given, String family) {
       givenName = given;
       familyName = family;
@@ -160,6 +162,7 @@ public record PersonDetails(
       return this;
     }
 
+    /** The answer on gender identity, and the identity in the person's words (only with "No"). */
     public Builder gender(GenderSameAsSex sameAsSex, String identity) {
       genderSameAsSex = sameAsSex;
       genderIdentity = identity;
@@ -171,12 +174,14 @@ public record PersonDetails(
       return this;
     }
 
+    /** The preferred language and whether the person needs an interpreter. */
     public Builder language(String language, boolean needsInterpreter) {
       preferredLanguage = language;
       interpreterNeeded = needsInterpreter;
       return this;
     }
 
+    /** The address; any part may be null. */
     public Builder address(String line1, String line2, String townOrCity, String postcodeText) {
       addressLine1 = line1;
       addressLine2 = line2;
@@ -185,18 +190,21 @@ public record PersonDetails(
       return this;
     }
 
+    /** A phone number and whether the person agrees to be phoned on it. */
     public Builder phone(String number, boolean consent) {
       phone = number;
       phoneConsent = consent;
       return this;
     }
 
+    /** A mobile number and whether the person agrees to text messages on it. */
     public Builder mobile(String number, boolean consentToTexts) {
       mobile = number;
       smsConsent = consentToTexts;
       return this;
     }
 
+    /** An email address and whether the person agrees to be emailed at it. */
     public Builder email(String address, boolean consent) {
       email = address;
       emailConsent = consent;
@@ -208,6 +216,7 @@ public record PersonDetails(
       return this;
     }
 
+    /** Whether the person has died and, if known, when. */
     public Builder deceased(boolean isDeceased, LocalDate date) {
       deceased = isDeceased;
       dateOfDeath = date;

@@ -22,6 +22,7 @@ public class PersonEditConflictException extends RuntimeException {
     this.differingFields = List.copyOf(differingFields);
   }
 
+  /** The record the edit was for. */
   public UUID personId() {
     return personId;
   }

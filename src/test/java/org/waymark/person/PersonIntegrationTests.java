@@ -248,6 +248,16 @@ class PersonIntegrationTests {
   }
 
   @Test
+  void resultsAreInFamilyNameOrderIgnoringAccents() {
+    WebSession browser = linkWorker();
+    String tag = unique();
+    createdId(create(browser, validForm(freshNhsNumber(), tag, "Berg")));
+    createdId(create(browser, validForm(freshNhsNumber(), tag, "Ålund")));
+    Document found = browser.get("/people?name=" + tag).document();
+    assertThat(found.select("[data-testid=person-row] a").eachText()).containsExactly("Ålund, " + tag, "Berg, " + tag);
+  }
+
+  @Test
   void peopleWithoutAnNhsNumberCanBeRecorded() {
     WebSession browser = linkWorker();
     String family = "Nobody-" + unique();
@@ -328,6 +338,20 @@ class PersonIntegrationTests {
         .contains("Enter the person's given name", "Enter the person's family name", "Select the person's sex");
     assertThat(doc.getElementById("sex")).isNotNull();
     assertThat(peopleWithNhsNumber(nhs)).isZero();
+  }
+
+  @Test
+  void aValueNoFormOffersIsRefusedWithTheFieldsOwnMessage() {
+    String family = "Forged-" + unique();
+    Map<String, String> form = validForm(freshNhsNumber(), "Fay", family);
+    form.put("sex", "OTHER");
+    form.put("ethnicity", "MARTIAN");
+    WebSession.Page answer = create(linkWorker(), form);
+    assertThat(answer.status()).isEqualTo(200);
+    String summary = answer.document().select(".nhsuk-error-summary").text();
+    assertThat(summary).contains("Select the person's sex", "Select an ethnicity from the list");
+    assertThat(answer.body()).doesNotContain("Failed to convert").doesNotContain("Exception");
+    assertThat(peopleNamed(family)).isZero();
   }
 
   @Test

@@ -115,7 +115,7 @@ public class PersonRepository {
     params.put("offset", offset);
     return jdbc.sql(
             "SELECT " + COLUMNS + " FROM person" + where
-                + " ORDER BY lower(family_name), lower(given_name), date_of_birth, id"
+                + " ORDER BY person_fold(family_name), person_fold(given_name), date_of_birth, id"
                 + " LIMIT :limit OFFSET :offset")
         .params(params)
         .query(PersonRepository::map)

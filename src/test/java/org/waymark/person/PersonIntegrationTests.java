@@ -194,8 +194,8 @@ class PersonIntegrationTests {
   @Test
   void unicodeNamesRoundTripExactlyThroughTheFormAndTheApi() {
     WebSession browser = linkWorker();
-    // "é" written as e + combining accent must come back as written, not composed into one character.
-    String given = "Zoë Renée";
+    // Written decomposed (e + combining mark): it must come back as written, not composed.
+    String given = "Zoe\u0308 Rene\u0301e";
     String family = "Łukasiewicz-Nguyễn Ó Ceallaigh-" + unique();
     String other = "Siobhán Þórsdóttir 山田 😀";
     Map<String, String> form = validForm(freshNhsNumber(), given, family);

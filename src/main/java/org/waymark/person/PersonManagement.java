@@ -1,0 +1,290 @@
+package org.waymark.person;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.waymark.audit.AuditActor;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditLog;
+import org.waymark.identity.AccessPolicy;
+import org.waymark.identity.IdentityManagement;
+import org.waymark.identity.Organisation;
+import org.waymark.identity.OrganisationType;
+import org.waymark.identity.Permission;
+import org.waymark.identity.WaymarkUser;
+import org.waymark.person.PersonValidationException.Problem;
+import org.waymark.person.internal.PersonRepository;
+import org.waymark.person.internal.PersonRules;
+import org.waymark.shared.NhsNumber;
+import org.waymark.shared.RecordNotFoundException;
+
+/**
+ * The person module's API: register, change, read and search person records, and each person's access
+ * report. Every method acts for the signed-in user, checks their role and their relationship to the
+ * organisation holding the record ({@link AccessPolicy#require}, which audits and throws a refusal),
+ * and audits what it read or changed. Invalid details throw {@link PersonValidationException} and
+ * nothing is written.
+ */
+@Service
+public class PersonManagement {
+
+  /** Dates of birth and death are judged by the calendar in England. */
+  static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+  private final PersonRepository people;
+  private final AccessPolicy access;
+  private final IdentityManagement identity;
+  private final AuditLog audit;
+
+  PersonManagement(PersonRepository people, AccessPolicy access, IdentityManagement identity, AuditLog audit) {
+    this.people = people;
+    this.access = access;
+    this.identity = identity;
+    this.audit = audit;
+  }
+
+  /**
+   * The rules these details break, without saving anything or checking access: for showing every
+   * problem with a form at once. Whether the NHS number is already used is only checked on saving.
+   */
+  public List<Problem> problems(PersonDetails details) {
+    PersonDetails clean = PersonRules.normalise(details);
+    List<Problem> problems = new ArrayList<>(PersonRules.problems(clean, today()));
+    if (clean.registeredPracticeId() != null && !isGpPractice(clean.registeredPracticeId())) {
+      problems.add(new Problem("registeredPracticeId", "person.registeredPractice.invalid"));
+    }
+    return problems;
+  }
+
+  /**
+   * Registers a person in the organisation the signed-in user acts for. Audited as
+   * {@code PERSON_CREATED}.
+   *
+   * @throws PersonValidationException if the details break a rule or the NHS number is already
+   *     recorded in that organisation
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not write
+   *     person records there (audited)
+   */
+  @Transactional
+  public Person register(PersonDetails details) {
+    UUID organisationId = actingOrganisation();
+    access.require(Permission.WRITE_PERSON, organisationId, "person", null, null);
+    UUID id = UUID.randomUUID();
+    insert(organisationId, id, details);
+    audit.record(AuditEntry.allowed("PERSON_CREATED", "person", id, id));
+    return people.find(id).orElseThrow();
+  }
+
+  /**
+   * Registers a person on the system's own behalf, for example demo data at first start: audited as
+   * {@code PERSON_CREATED} with no user and the reason as detail. Refused inside a web request or
+   * while a user is signed in, so no page or API can reach it.
+   *
+   * @param organisationId the organisation that holds the record; it must exist
+   * @param reason why the system registers people, for example "demo data"
+   * @throws IllegalStateException if called while handling a request or with a user signed in
+   * @throws PersonValidationException as for {@link #register}
+   */
+  @Transactional
+  public Person registerBySystem(UUID organisationId, PersonDetails details, String reason) {
+    if (RequestContextHolder.getRequestAttributes() != null || access.currentUser().isPresent()) {
+      throw new IllegalStateException("The system registers people only outside requests, with nobody signed in");
+    }
+    identity.organisation(organisationId).orElseThrow(() -> new RecordNotFoundException("organisation"));
+    UUID id = UUID.randomUUID();
+    insert(organisationId, id, details);
+    audit.record(
+        new AuditActor(AuditLog.DEPLOYMENT, null, null, null),
+        AuditEntry.allowed("PERSON_CREATED", "person", id, id).withDetail("By the system: " + reason));
+    return people.find(id).orElseThrow();
+  }
+
+  /**
+   * Changes a person's details, if the record is still at the version the user started from. Audited
+   * as {@code PERSON_UPDATED} with the names of the changed fields (never their values); details equal
+   * to the stored ones change nothing and are not audited.
+   *
+   * @param version the {@link Person#version()} the edit started from
+   * @return the record as stored now
+   * @throws RecordNotFoundException if there is no such person
+   * @throws PersonEditConflictException if someone else changed the record since that version
+   * @throws PersonValidationException if the details break a rule
+   */
+  @Transactional
+  public Person update(UUID id, long version, PersonDetails details) {
+    Person current = people.find(id).orElseThrow(() -> new RecordNotFoundException("person"));
+    access.require(Permission.WRITE_PERSON, current.organisationId(), "person", id, id);
+    if (current.version() != version) {
+      throw conflict(current, details);
+    }
+    PersonDetails clean = valid(details, current.organisationId(), id);
+    List<String> changed = clean.fieldsDifferentFrom(current.details());
+    if (changed.isEmpty()) {
+      return current;
+    }
+    boolean written;
+    try {
+      written = people.update(current.organisationId(), id, version, clean);
+    } catch (DuplicateKeyException e) {
+      throw new PersonValidationException("nhsNumber", "person.nhsNumber.taken");
+    }
+    if (!written) {
+      // Another edit committed between reading and writing.
+      throw conflict(people.find(id).orElseThrow(() -> new RecordNotFoundException("person")), details);
+    }
+    audit.record(
+        AuditEntry.allowed("PERSON_UPDATED", "person", id, id).withDetail("Changed: " + String.join(", ", changed)));
+    return people.find(id).orElseThrow();
+  }
+
+  /**
+   * Reads one person's record. Audited as {@code PERSON_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such person
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read it
+   *     (audited)
+   */
+  @Transactional
+  public Person find(UUID id) {
+    Person person = people.find(id).orElseThrow(() -> new RecordNotFoundException("person"));
+    access.require(Permission.READ_PERSON, person.organisationId(), "person", id, id);
+    audit.record(AuditEntry.allowed("PERSON_READ", "person", id, id));
+    return person;
+  }
+
+  /**
+   * Searches the people held by the organisation the user acts for (and, for a PCN, its member
+   * practices). Audited as {@code PERSON_SEARCH} with the number found, naming nobody: showing a
+   * result list is not reading each record.
+   *
+   * @throws PersonValidationException if an NHS number is given and is not valid
+   */
+  @Transactional
+  public PersonSearchResult search(PersonSearch search) {
+    UUID organisationId = actingOrganisation();
+    access.require(Permission.READ_PERSON, organisationId, "person", null, null);
+    String nhsNumber = null;
+    if (search.nhsNumber() != null && !search.nhsNumber().isBlank()) {
+      if (!NhsNumber.isValid(search.nhsNumber())) {
+        throw new PersonValidationException("nhsNumber", "person.search.nhsNumber.invalid");
+      }
+      nhsNumber = NhsNumber.of(search.nhsNumber()).toString();
+    }
+    List<String> words =
+        search.name() == null
+            ? List.of()
+            : Arrays.stream(search.name().strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    List<UUID> organisations = reachable(organisationId);
+    long total = people.count(organisations, words, nhsNumber, search.dateOfBirth());
+    List<Person> found =
+        people.search(
+            organisations, words, nhsNumber, search.dateOfBirth(), search.size(), (long) search.page() * search.size());
+    audit.record(AuditEntry.allowed("PERSON_SEARCH", "person", null, null).withDetail("results=" + total));
+    return new PersonSearchResult(found, search.page(), search.size(), total);
+  }
+
+  /**
+   * The whole records of the people with this NHS number held by the user's organisation (and its
+   * member practices): usually one, none if unknown there. Audited as {@code PERSON_SEARCH}, and as
+   * {@code PERSON_READ} for each record returned.
+   *
+   * @throws PersonValidationException if the NHS number is not valid
+   */
+  @Transactional
+  public List<Person> findByNhsNumber(String nhsNumber) {
+    List<Person> found = search(new PersonSearch(null, nhsNumber, null, 0, 100)).people();
+    for (Person p : found) {
+      audit.record(AuditEntry.allowed("PERSON_READ", "person", p.id(), p.id()));
+    }
+    return found;
+  }
+
+  /**
+   * The access report of every record, in any organisation, with this NHS number: for a Caldicott
+   * guardian or a subject access request. Each report is audited as {@code PERSON_ACCESS_REPORT}
+   * before it is read, so it lists itself; a search that finds nobody is audited too.
+   *
+   * @throws PersonValidationException if the NHS number is not valid
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read access
+   *     reports (audited)
+   */
+  @Transactional
+  public List<PersonAccessReport> accessReports(String nhsNumber) {
+    if (nhsNumber == null || !NhsNumber.isValid(nhsNumber)) {
+      throw new PersonValidationException("nhsNumber", "accessReport.nhsNumber.invalid");
+    }
+    List<Person> found = people.withNhsNumber(NhsNumber.of(nhsNumber).toString());
+    if (found.isEmpty()) {
+      access.require(Permission.READ_PERSON_ACCESS_REPORT, actingOrganisation(), "person", null, null);
+      audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", null, null).withDetail("results=0"));
+      return List.of();
+    }
+    List<PersonAccessReport> reports = new ArrayList<>();
+    for (Person p : found) {
+      access.require(Permission.READ_PERSON_ACCESS_REPORT, p.organisationId(), "person", p.id(), p.id());
+      audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", p.id(), p.id()));
+      reports.add(new PersonAccessReport(p, audit.forPerson(p.id())));
+    }
+    return reports;
+  }
+
+  /** Which fields of the edit differ from the record as it is now; their values stay unsaid. */
+  private static PersonEditConflictException conflict(Person current, PersonDetails edit) {
+    return new PersonEditConflictException(
+        current.id(), current.version(), PersonRules.normalise(edit).fieldsDifferentFrom(current.details()));
+  }
+
+  private void insert(UUID organisationId, UUID id, PersonDetails details) {
+    PersonDetails clean = valid(details, organisationId, null);
+    try {
+      people.insert(organisationId, id, clean);
+    } catch (DuplicateKeyException e) {
+      // Another registration with the same NHS number committed after the check above.
+      throw new PersonValidationException("nhsNumber", "person.nhsNumber.taken");
+    }
+  }
+
+  /** The normalised details, or every problem with them, including an NHS number already in use. */
+  private PersonDetails valid(PersonDetails details, UUID organisationId, UUID exceptId) {
+    PersonDetails clean = PersonRules.normalise(details);
+    List<Problem> problems = problems(clean);
+    if (clean.nhsNumber() != null
+        && problems.stream().noneMatch(p -> p.field().equals("nhsNumber"))
+        && people.nhsNumberTaken(organisationId, clean.nhsNumber(), exceptId)) {
+      problems.add(0, new Problem("nhsNumber", "person.nhsNumber.taken"));
+    }
+    if (!problems.isEmpty()) {
+      throw new PersonValidationException(problems);
+    }
+    return clean;
+  }
+
+  private boolean isGpPractice(UUID organisationId) {
+    return identity.organisation(organisationId).map(o -> o.type() == OrganisationType.GP_PRACTICE).orElse(false);
+  }
+
+  /** The organisation and, for a PCN, its member practices: the records the user's role can reach. */
+  private List<UUID> reachable(UUID organisationId) {
+    List<UUID> organisations = new ArrayList<>();
+    organisations.add(organisationId);
+    identity.memberPractices(organisationId).stream().map(Organisation::id).forEach(organisations::add);
+    return organisations;
+  }
+
+  private UUID actingOrganisation() {
+    return access.currentUser()
+        .map(WaymarkUser::organisationId)
+        .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Nobody is signed in"));
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ENGLAND);
+  }
+}

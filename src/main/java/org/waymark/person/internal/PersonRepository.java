@@ -1,0 +1,225 @@
+package org.waymark.person.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.waymark.person.Ethnicity;
+import org.waymark.person.GenderSameAsSex;
+import org.waymark.person.Person;
+import org.waymark.person.PersonDetails;
+import org.waymark.person.Sex;
+
+/**
+ * The {@code person} table. Callers pass details already validated and normalised; the table's
+ * constraints refuse anything else. Access checks and auditing are the caller's job.
+ */
+@Repository
+public class PersonRepository {
+
+  private static final String COLUMNS =
+      """
+      organisation_id, id, nhs_number, given_name, family_name, other_names, preferred_name, date_of_birth,
+      sex, gender_same_as_sex, gender_identity, ethnicity, preferred_language, interpreter_needed,
+      address_line_1, address_line_2, town, postcode, phone, phone_consent, mobile, sms_consent, email,
+      email_consent, registered_practice_id, deceased, date_of_death, created_at, updated_at, version
+      """;
+
+  private final JdbcClient jdbc;
+
+  PersonRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(UUID organisationId, UUID id, PersonDetails d) {
+    jdbc.sql(
+            """
+            INSERT INTO person (organisation_id, id, nhs_number, given_name, family_name, other_names,
+              preferred_name, date_of_birth, sex, gender_same_as_sex, gender_identity, ethnicity,
+              preferred_language, interpreter_needed, address_line_1, address_line_2, town, postcode, phone,
+              phone_consent, mobile, sms_consent, email, email_consent, registered_practice_id, deceased,
+              date_of_death)
+            VALUES (:org, :id, :nhsNumber, :givenName, :familyName, :otherNames, :preferredName, :dateOfBirth,
+              :sex, :genderSameAsSex, :genderIdentity, :ethnicity, :preferredLanguage, :interpreterNeeded,
+              :addressLine1, :addressLine2, :town, :postcode, :phone, :phoneConsent, :mobile, :smsConsent,
+              :email, :emailConsent, :registeredPracticeId, :deceased, :dateOfDeath)
+            """)
+        .params(params(organisationId, id, d))
+        .update();
+  }
+
+  /**
+   * Writes new details if the record is still at {@code expectedVersion}, and moves it to the next.
+   *
+   * @return false if the record has changed (or gone) since that version
+   */
+  public boolean update(UUID organisationId, UUID id, long expectedVersion, PersonDetails d) {
+    Map<String, Object> params = params(organisationId, id, d);
+    params.put("version", expectedVersion);
+    return jdbc.sql(
+                """
+                UPDATE person SET nhs_number = :nhsNumber, given_name = :givenName, family_name = :familyName,
+                  other_names = :otherNames, preferred_name = :preferredName, date_of_birth = :dateOfBirth,
+                  sex = :sex, gender_same_as_sex = :genderSameAsSex, gender_identity = :genderIdentity,
+                  ethnicity = :ethnicity, preferred_language = :preferredLanguage,
+                  interpreter_needed = :interpreterNeeded, address_line_1 = :addressLine1,
+                  address_line_2 = :addressLine2, town = :town, postcode = :postcode, phone = :phone,
+                  phone_consent = :phoneConsent, mobile = :mobile, sms_consent = :smsConsent, email = :email,
+                  email_consent = :emailConsent, registered_practice_id = :registeredPracticeId,
+                  deceased = :deceased, date_of_death = :dateOfDeath, updated_at = now(), version = version + 1
+                WHERE organisation_id = :org AND id = :id AND version = :version
+                """)
+            .params(params)
+            .update()
+        == 1;
+  }
+
+  /** The record with this id, whichever organisation holds it. */
+  public Optional<Person> find(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = ?")
+        .param(id)
+        .query(PersonRepository::map)
+        .optional();
+  }
+
+  /** True if another record of the organisation has this NHS number (ten digits). */
+  public boolean nhsNumberTaken(UUID organisationId, String nhsNumber, UUID exceptId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM person WHERE organisation_id = ? AND nhs_number = ? AND id IS DISTINCT FROM ?")
+        .params(organisationId, nhsNumber, exceptId)
+        .query(Long.class)
+        .single()
+        > 0;
+  }
+
+  /** Every record with this NHS number (ten digits), in any organisation. */
+  public List<Person> withNhsNumber(String nhsNumber) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE nhs_number = ? ORDER BY created_at")
+        .param(nhsNumber)
+        .query(PersonRepository::map)
+        .list();
+  }
+
+  /** The records held by these organisations that match, by family name then given name. */
+  public List<Person> search(
+      List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth, int limit, long offset) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(organisations, nameWords, nhsNumber, dateOfBirth, params);
+    params.put("limit", limit);
+    params.put("offset", offset);
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM person" + where
+                + " ORDER BY person_fold(family_name), person_fold(given_name), date_of_birth, id"
+                + " LIMIT :limit OFFSET :offset")
+        .params(params)
+        .query(PersonRepository::map)
+        .list();
+  }
+
+  public long count(List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(organisations, nameWords, nhsNumber, dateOfBirth, params);
+    return jdbc.sql("SELECT count(*) FROM person" + where).params(params).query(Long.class).single();
+  }
+
+  private static String where(
+      List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth, Map<String, Object> params) {
+    StringBuilder where = new StringBuilder(" WHERE organisation_id IN (:orgs)");
+    params.put("orgs", organisations);
+    for (int i = 0; i < nameWords.size(); i++) {
+      // The word is folded by the same function as the stored column, so both sides compare alike.
+      where.append(" AND search_name LIKE '%' || person_fold(:word").append(i).append(") || '%'");
+      params.put("word" + i, escapeLike(nameWords.get(i)));
+    }
+    if (nhsNumber != null) {
+      where.append(" AND nhs_number = :nhsNumber");
+      params.put("nhsNumber", nhsNumber);
+    }
+    if (dateOfBirth != null) {
+      where.append(" AND date_of_birth = :dateOfBirth");
+      params.put("dateOfBirth", dateOfBirth);
+    }
+    return where.toString();
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Map<String, Object> params(UUID organisationId, UUID id, PersonDetails d) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("org", organisationId);
+    p.put("id", id);
+    p.put("nhsNumber", d.nhsNumber());
+    p.put("givenName", d.givenName());
+    p.put("familyName", d.familyName());
+    p.put("otherNames", d.otherNames());
+    p.put("preferredName", d.preferredName());
+    p.put("dateOfBirth", d.dateOfBirth());
+    p.put("sex", d.sex().name());
+    p.put("genderSameAsSex", d.genderSameAsSex() == null ? null : d.genderSameAsSex().name());
+    p.put("genderIdentity", d.genderIdentity());
+    p.put("ethnicity", d.ethnicity() == null ? null : d.ethnicity().name());
+    p.put("preferredLanguage", d.preferredLanguage());
+    p.put("interpreterNeeded", d.interpreterNeeded());
+    p.put("addressLine1", d.addressLine1());
+    p.put("addressLine2", d.addressLine2());
+    p.put("town", d.town());
+    p.put("postcode", d.postcode());
+    p.put("phone", d.phone());
+    p.put("phoneConsent", d.phoneConsent());
+    p.put("mobile", d.mobile());
+    p.put("smsConsent", d.smsConsent());
+    p.put("email", d.email());
+    p.put("emailConsent", d.emailConsent());
+    p.put("registeredPracticeId", d.registeredPracticeId());
+    p.put("deceased", d.deceased());
+    p.put("dateOfDeath", d.dateOfDeath());
+    return p;
+  }
+
+  private static Person map(ResultSet rs, int row) throws SQLException {
+    String gender = rs.getString("gender_same_as_sex");
+    String ethnicity = rs.getString("ethnicity");
+    PersonDetails details =
+        new PersonDetails(
+            rs.getString("nhs_number"),
+            rs.getString("given_name"),
+            rs.getString("family_name"),
+            rs.getString("other_names"),
+            rs.getString("preferred_name"),
+            rs.getObject("date_of_birth", LocalDate.class),
+            Sex.valueOf(rs.getString("sex")),
+            gender == null ? null : GenderSameAsSex.valueOf(gender),
+            rs.getString("gender_identity"),
+            ethnicity == null ? null : Ethnicity.valueOf(ethnicity),
+            rs.getString("preferred_language"),
+            rs.getBoolean("interpreter_needed"),
+            rs.getString("address_line_1"),
+            rs.getString("address_line_2"),
+            rs.getString("town"),
+            rs.getString("postcode"),
+            rs.getString("phone"),
+            rs.getBoolean("phone_consent"),
+            rs.getString("mobile"),
+            rs.getBoolean("sms_consent"),
+            rs.getString("email"),
+            rs.getBoolean("email_consent"),
+            rs.getObject("registered_practice_id", UUID.class),
+            rs.getBoolean("deceased"),
+            rs.getObject("date_of_death", LocalDate.class));
+    return new Person(
+        rs.getObject("id", UUID.class),
+        rs.getObject("organisation_id", UUID.class),
+        details,
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getLong("version"));
+  }
+}

@@ -59,8 +59,16 @@ class EndpointAccessTests {
         continue;
       }
       Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+      // A mapping that requires parameters is only reached with them.
+      String query =
+          e.getKey().getParamsCondition().getExpressions().stream()
+              .filter(p -> !p.isNegated())
+              .map(p -> p.getName() + "=" + (p.getValue() == null ? "9990000018" : p.getValue()))
+              .reduce((a, b) -> a + "&" + b)
+              .map(q -> "?" + q)
+              .orElse("");
       for (String pattern : e.getKey().getPatternValues()) {
-        String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()) + query;
         for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
           endpoints.add(new Endpoint(m, path, handler));
         }

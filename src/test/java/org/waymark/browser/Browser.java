@@ -94,6 +94,7 @@ public final class Browser implements AutoCloseable {
     screenshotsThisTest.clear();
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     driver.get("about:blank");
+    // Reading the browser's log empties it, so this test does not see the last one's errors.
     consoleErrors();
   }
 
@@ -131,10 +132,6 @@ public final class Browser implements AutoCloseable {
             "const n = performance.getEntriesByType('navigation')[0];"
                 + " return n && n.responseStatus ? n.responseStatus : 0;");
     return status instanceof Number n ? n.intValue() : 0;
-  }
-
-  public String title() {
-    return driver.getTitle();
   }
 
   /** The text of the page's first heading, or an empty string. */

@@ -5,6 +5,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.support.WaymarkIntegrationTest;
@@ -20,6 +23,18 @@ public abstract class BrowserTestSupport {
   private static Browser browser;
 
   @LocalServerPort private int port;
+
+  /** What the browser showed when a test failed, saved beside the other screenshots. */
+  @RegisterExtension
+  static final TestWatcher SCREENSHOT_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (browser != null) {
+            browser.screenshot("failed");
+          }
+        }
+      };
 
   @BeforeEach
   void startBrowserTest(TestInfo test) {
@@ -46,7 +61,7 @@ public abstract class BrowserTestSupport {
   }
 
   /** Waits up to ten seconds for the current path (and query) to satisfy the condition. */
-  static void waitForPath(Browser browser, Predicate<String> condition, String expected) {
+  protected static void waitForPath(Browser browser, Predicate<String> condition, String expected) {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .withMessage(() -> "expected to be at " + expected + " but was at " + browser.path())
         .until(d -> condition.test(browser.path()));

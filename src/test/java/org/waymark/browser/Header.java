@@ -29,14 +29,6 @@ public final class Header {
     return browser.find(By.cssSelector(".nhsuk-header__account-item")).getText().trim();
   }
 
-  /** The labels of the header's menu links. */
-  public List<String> navigation() {
-    return browser.findAll(By.cssSelector(".nhsuk-header__navigation-link")).stream()
-        .map(link -> link.getAttribute("textContent").trim())
-        .filter(label -> !label.isEmpty())
-        .toList();
-  }
-
   /** Presses "Sign out" and expects the sign-in page to say so. */
   public LoginPage signOut() {
     browser.find(By.cssSelector("form.nhsuk-header__account-form button[type=submit]")).click();

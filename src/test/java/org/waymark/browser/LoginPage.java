@@ -28,6 +28,11 @@ public final class LoginPage {
     return new LoginPage(browser, "sign-in");
   }
 
+  /** Expects to have been sent to the sign-in page, for example by asking for a page signed out. */
+  public static LoginPage sentHere(Browser browser, String page) {
+    return new LoginPage(browser, page);
+  }
+
   static LoginPage afterSigningOut(Browser browser) {
     BrowserTestSupport.waitForPath(browser, p -> p.startsWith("/login?signedOut"), "/login?signedOut");
     return new LoginPage(browser, "signed-out");
@@ -76,8 +81,8 @@ public final class LoginPage {
 
   /** Whether the error summary is the focused element, as the NHS.UK error summary arranges. */
   public boolean errorSummaryHasFocus() {
-    WebElement focused = browser.driver().switchTo().activeElement();
-    return focused.getAttribute("class") != null && focused.getAttribute("class").contains("nhsuk-error-summary");
+    String classes = browser.driver().switchTo().activeElement().getDomAttribute("class");
+    return classes != null && classes.contains("nhsuk-error-summary");
   }
 
   /** The information shown above the form (for example after signing out); empty if none. */

@@ -14,16 +14,18 @@ import org.waymark.support.DemoAccounts;
 
 class SignInBrowserTests extends BrowserTestSupport {
 
-  /** What the header shows each demo account acting for, from the demo data. */
-  private static final Map<Role, String> ACTING_FOR =
+  /** The header's view of each demo account once signed in, from the demo data. */
+  private record Shown(String name, String actingFor) {}
+
+  private static final Map<Role, Shown> SHOWN =
       Map.of(
-          Role.ADMINISTRATOR, "Administrator, Waymark deployment",
-          Role.SERVICE_MANAGER, "Service manager, Aire Valley PCN",
-          Role.LINK_WORKER, "Link worker, Moorland PCN",
-          Role.REFERRER, "Referrer, Hillside Health Centre",
-          Role.VCS_COORDINATOR, "VCS coordinator, Good Neighbours Befriending",
-          Role.COMMISSIONER, "Commissioner, West Riding ICB",
-          Role.RESEARCHER, "Researcher, University of the Dales");
+          Role.ADMINISTRATOR, new Shown("Ada Administrator", "Administrator, Waymark deployment"),
+          Role.SERVICE_MANAGER, new Shown("Maya Manager", "Service manager, Aire Valley PCN"),
+          Role.LINK_WORKER, new Shown("Lee Linkworker", "Link worker, Moorland PCN"),
+          Role.REFERRER, new Shown("Dr Rhea Referrer", "Referrer, Hillside Health Centre"),
+          Role.VCS_COORDINATOR, new Shown("Val Coordinator", "VCS coordinator, Good Neighbours Befriending"),
+          Role.COMMISSIONER, new Shown("Cam Commissioner", "Commissioner, West Riding ICB"),
+          Role.RESEARCHER, new Shown("Rory Researcher", "Researcher, University of the Dales"));
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Role.class)
@@ -41,15 +43,16 @@ class SignInBrowserTests extends BrowserTestSupport {
       home = login.signIn(DemoAccounts.email(role), DemoAccounts.PASSWORD);
     }
 
-    assertThat(home.header().actingOrganisation()).isEqualTo(ACTING_FOR.get(role));
-    assertThat(home.caption()).isEqualTo(ACTING_FOR.get(role));
+    assertThat(home.header().userName()).isEqualTo(SHOWN.get(role).name());
+    assertThat(home.header().actingOrganisation()).isEqualTo(SHOWN.get(role).actingFor());
+    assertThat(home.caption()).isEqualTo(SHOWN.get(role).actingFor());
     browser().assertAccessible("home page of the " + role.label());
 
     LoginPage signedOut = home.header().signOut();
     assertThat(signedOut.information()).isEqualTo("You have signed out.");
     assertThat(signedOut.header().showsAccount()).isFalse();
     browser().open("/");
-    waitForPath(browser(), p -> p.startsWith("/login"), "/login after signing out");
+    LoginPage.sentHere(browser(), "home-after-signing-out");
   }
 
   @Test
@@ -77,10 +80,10 @@ class SignInBrowserTests extends BrowserTestSupport {
     new Actions(browser().driver()).sendKeys(Keys.TAB).perform();
     WebElement focused = browser().driver().switchTo().activeElement();
     assertThat(focused.getText()).isEqualTo("Skip to main content");
-    assertThat(focused.getAttribute("href")).endsWith("#maincontent");
+    assertThat(focused.getDomProperty("href")).endsWith("#maincontent");
     browser().screenshot("skip-link-focused");
 
     focused.sendKeys(Keys.ENTER);
-    assertThat(browser().driver().switchTo().activeElement().getAttribute("id")).isEqualTo("maincontent");
+    assertThat(browser().driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("maincontent");
   }
 }

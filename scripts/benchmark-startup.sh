@@ -18,7 +18,7 @@ for tool in java jcmd curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed on the PATH" >&2; exit 1; }
 done
 
-find_jar() { find target -maxdepth 1 -name 'waymark-*.jar' ! -name '*.original' 2>/dev/null | head -n 1; }
+find_jar() { find target -maxdepth 1 -name 'waymark-*.jar' ! -name '*.original' 2>/dev/null | head -n 1 || true; }
 jar="$(find_jar)"
 if [ -z "$jar" ]; then
   echo "No jar in target/; building it: ./mvnw -q -DskipTests package"

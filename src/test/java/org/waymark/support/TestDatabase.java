@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +21,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
   private static String url;
   private static String username;
   private static String password;
+  private static EmbeddedPostgres embedded;
+  private static int contextsUsingEmbedded;
+  private static boolean exiting;
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -29,6 +33,12 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             "spring.datasource.username=" + username,
             "spring.datasource.password=" + password)
         .applyTo(context.getEnvironment());
+    if (embedded != null && context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+      contextUsesEmbedded();
+      // Registered before any bean, so released after all of them: beans still use the database while
+      // the context closes (the event publication registry does), and it must outlive them.
+      registry.registerDisposableBean(TestDatabase.class.getName(), TestDatabase::contextReleasesEmbedded);
+    }
   }
 
   /** The JDBC URL of the test server, starting it if needed. */
@@ -65,12 +75,46 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
               .setDataDirectory(dir)
               .setCleanDataDirectory(true)
               .setServerConfig("max_connections", "300")
+              // Its own shutdown hook would stop it while contexts are still closing; see below.
+              .setRegisterShutdownHook(false)
               .start();
+      embedded = postgres;
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::exiting, "test-postgres-stop"));
       url = postgres.getJdbcUrl("postgres", "postgres");
       username = "postgres";
       password = "";
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
+    }
+  }
+
+  private static synchronized void contextUsesEmbedded() {
+    contextsUsingEmbedded++;
+  }
+
+  private static synchronized void contextReleasesEmbedded() {
+    contextsUsingEmbedded--;
+    stopIfUnused();
+  }
+
+  private static synchronized void exiting() {
+    exiting = true;
+    stopIfUnused();
+  }
+
+  /**
+   * Stops the embedded server when the JVM exits, once no context uses it any more: from the exit
+   * hook if every context is closed already, otherwise when the last one closes.
+   */
+  private static synchronized void stopIfUnused() {
+    if (exiting && embedded != null && contextsUsingEmbedded <= 0) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot stop the test PostgreSQL", e);
+      } finally {
+        embedded = null;
+      }
     }
   }
 

@@ -1,0 +1,77 @@
+package org.waymark.browser;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.support.WaymarkIntegrationTest;
+
+/**
+ * Base class for browser tests: the application as every other integration test sees it (one cached
+ * context, the shared test PostgreSQL, demo data) and one headless Chromium per test class, started
+ * for the first test and closed after the last. Each test starts with no cookies, so signed out.
+ */
+@WaymarkIntegrationTest
+public abstract class BrowserTestSupport {
+
+  private static Browser browser;
+
+  @LocalServerPort private int port;
+
+  /** What the browser showed when a test failed, saved beside the other screenshots. */
+  @RegisterExtension
+  static final TestWatcher SCREENSHOT_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (browser != null) {
+            browser.screenshot("failed");
+          }
+        }
+      };
+
+  @BeforeEach
+  void startBrowserTest(TestInfo test) {
+    if (browser == null) {
+      browser = Browser.start(port);
+    }
+    browser.startTest(screenshotPrefix(test));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      try {
+        browser.close();
+      } finally {
+        browser = null;
+      }
+    }
+  }
+
+  /** The test class's browser. */
+  protected Browser browser() {
+    return browser;
+  }
+
+  /** Waits up to ten seconds for the current path (and query) to satisfy the condition. */
+  protected static void waitForPath(Browser browser, Predicate<String> condition, String expected) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .withMessage(() -> "expected to be at " + expected + " but was at " + browser.path())
+        .until(d -> condition.test(browser.path()));
+  }
+
+  /** "<TestClass>-<method>", plus the arguments' display name for parameterised tests. */
+  private static String screenshotPrefix(TestInfo test) {
+    String method = test.getTestMethod().map(m -> m.getName()).orElse("test");
+    String name = test.getTestClass().map(Class::getSimpleName).orElse("Browser") + "-" + method;
+    String display = test.getDisplayName();
+    return display.equals(method + "()") ? name : name + "-" + display;
+  }
+}

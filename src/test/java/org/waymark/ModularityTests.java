@@ -25,6 +25,9 @@ class ModularityTests {
 
   @Test
   void writesModuleDocumentation() {
-    new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+    new Documenter(modules)
+        .writeDocumentation()
+        .writeIndividualModulesAsPlantUml()
+        .writeModuleCanvases();
   }
 }

@@ -3,7 +3,8 @@ package org.waymark.audit;
 import java.util.UUID;
 
 /**
- * What to record. {@code recordType}, {@code recordId}, {@code personId} and {@code detail} may be null.
+ * What to record. {@code recordType}, {@code recordId}, {@code personId} and {@code detail} may be
+ * null.
  *
  * @param action what was done, for example {@code PERSON_READ} or {@code SIGN_IN_FAILED}
  * @param recordType the kind of record, for example {@code person}
@@ -19,11 +20,13 @@ public record AuditEntry(
     UUID personId,
     String detail) {
 
-  public static AuditEntry allowed(String action, String recordType, Object recordId, UUID personId) {
+  public static AuditEntry allowed(
+      String action, String recordType, Object recordId, UUID personId) {
     return new AuditEntry(action, AuditOutcome.ALLOWED, recordType, str(recordId), personId, null);
   }
 
-  public static AuditEntry refused(String action, String recordType, Object recordId, UUID personId) {
+  public static AuditEntry refused(
+      String action, String recordType, Object recordId, UUID personId) {
     return new AuditEntry(action, AuditOutcome.REFUSED, recordType, str(recordId), personId, null);
   }
 

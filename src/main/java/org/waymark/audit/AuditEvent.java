@@ -3,7 +3,10 @@ package org.waymark.audit;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One stored audit entry. Only {@code id}, {@code occurredAt}, {@code action}, {@code outcome} are never null. */
+/**
+ * One stored audit entry. Only {@code id}, {@code occurredAt}, {@code action}, {@code outcome} are
+ * never null.
+ */
 public record AuditEvent(
     long id,
     Instant occurredAt,

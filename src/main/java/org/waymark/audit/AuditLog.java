@@ -18,7 +18,9 @@ public interface AuditLog {
   /** Records an entry for an explicit actor, for example a failed sign-in. */
   void record(AuditActor actor, AuditEntry entry);
 
-  /** Records an entry in its own transaction, so it stays even if the caller's work is rolled back. */
+  /**
+   * Records an entry in its own transaction, so it stays even if the caller's work is rolled back.
+   */
   void recordIndependently(AuditEntry entry);
 
   /** Searches the log, newest first. */

@@ -9,7 +9,13 @@ import java.util.UUID;
  * @param username part of the user's sign-in name
  */
 public record AuditQuery(
-    String username, UUID personId, String action, LocalDate from, LocalDate to, int page, int size) {
+    String username,
+    UUID personId,
+    String action,
+    LocalDate from,
+    LocalDate to,
+    int page,
+    int size) {
 
   public AuditQuery {
     page = Math.max(page, 0);

@@ -58,7 +58,9 @@ class DemoData implements ApplicationRunner {
   }
 
   boolean wanted() {
-    return StringUtils.hasText(enabled) ? Boolean.parseBoolean(enabled.trim()) : database.embedded();
+    return StringUtils.hasText(enabled)
+        ? Boolean.parseBoolean(enabled.trim())
+        : database.embedded();
   }
 
   @Override
@@ -66,7 +68,8 @@ class DemoData implements ApplicationRunner {
     if (!wanted()) {
       return;
     }
-    if (identity.searchUsers("@" + DOMAIN).stream().anyMatch(u -> u.email().equals("admin@" + DOMAIN))) {
+    if (identity.searchUsers("@" + DOMAIN).stream()
+        .anyMatch(u -> u.email().equals("admin@" + DOMAIN))) {
       return; // loaded on an earlier start
     }
     boolean generated = !StringUtils.hasText(password);
@@ -74,108 +77,233 @@ class DemoData implements ApplicationRunner {
     transactions.executeWithoutResult(status -> load(pw));
     if (generated) {
       log.warn(
-          "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}", pw);
+          "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
+          pw);
     } else {
       log.info("Demo data loaded; demo accounts use WAYMARK_DEMO_PASSWORD.");
     }
   }
 
   private void load(String pw) {
-    Organisation leedsPcn = identity.createOrganisation(OrganisationType.PCN, "Aire Valley PCN", "U12345", null, "LS1 4AP");
+    Organisation leedsPcn =
+        identity.createOrganisation(
+            OrganisationType.PCN, "Aire Valley PCN", "U12345", null, "LS1 4AP");
     Organisation kirkgate =
-        identity.createOrganisation(OrganisationType.GP_PRACTICE, "Kirkgate Surgery", "B86001", leedsPcn.id(), "LS1 6BP");
+        identity.createOrganisation(
+            OrganisationType.GP_PRACTICE, "Kirkgate Surgery", "B86001", leedsPcn.id(), "LS1 6BP");
     Organisation riverside =
-        identity.createOrganisation(OrganisationType.GP_PRACTICE, "Riverside Medical Practice", "B86002", leedsPcn.id(), "LS2 7EY");
-    Organisation otherPcn = identity.createOrganisation(OrganisationType.PCN, "Moorland PCN", "U67890", null, "BD1 1HY");
+        identity.createOrganisation(
+            OrganisationType.GP_PRACTICE,
+            "Riverside Medical Practice",
+            "B86002",
+            leedsPcn.id(),
+            "LS2 7EY");
+    Organisation otherPcn =
+        identity.createOrganisation(
+            OrganisationType.PCN, "Moorland PCN", "U67890", null, "BD1 1HY");
     Organisation hillside =
-        identity.createOrganisation(OrganisationType.GP_PRACTICE, "Hillside Health Centre", "B83001", otherPcn.id(), "BD3 9DA");
+        identity.createOrganisation(
+            OrganisationType.GP_PRACTICE,
+            "Hillside Health Centre",
+            "B83001",
+            otherPcn.id(),
+            "BD3 9DA");
     Organisation canalRoad =
-        identity.createOrganisation(OrganisationType.GP_PRACTICE, "Canal Road Surgery", "B83002", otherPcn.id(), "BD2 1AB");
-    Organisation vcs = identity.createOrganisation(OrganisationType.VCS, "Good Neighbours Befriending", null, null, "LS6 1AA");
-    identity.createOrganisation(OrganisationType.VCS, "Money Matters Advice", null, null, "LS9 8AB");
-    identity.createOrganisation(OrganisationType.VCS, "Walk and Talk Leeds", null, null, "LS11 5AA");
-    identity.createOrganisation(OrganisationType.LOCAL_AUTHORITY, "Aire Valley Council", null, null, null);
-    Organisation icb = identity.createOrganisation(OrganisationType.ICB, "West Riding ICB", "QWO", null, null);
-    Organisation university = identity.createOrganisation(OrganisationType.UNIVERSITY, "University of the Dales", null, null, null);
+        identity.createOrganisation(
+            OrganisationType.GP_PRACTICE, "Canal Road Surgery", "B83002", otherPcn.id(), "BD2 1AB");
+    Organisation vcs =
+        identity.createOrganisation(
+            OrganisationType.VCS, "Good Neighbours Befriending", null, null, "LS6 1AA");
+    identity.createOrganisation(
+        OrganisationType.VCS, "Money Matters Advice", null, null, "LS9 8AB");
+    identity.createOrganisation(
+        OrganisationType.VCS, "Walk and Talk Leeds", null, null, "LS11 5AA");
+    identity.createOrganisation(
+        OrganisationType.LOCAL_AUTHORITY, "Aire Valley Council", null, null, null);
+    Organisation icb =
+        identity.createOrganisation(OrganisationType.ICB, "West Riding ICB", "QWO", null, null);
+    Organisation university =
+        identity.createOrganisation(
+            OrganisationType.UNIVERSITY, "University of the Dales", null, null, null);
 
     account("admin", "Ada Administrator", pw, new UUID(0, 0), Role.ADMINISTRATOR);
     account("manager", "Maya Manager", pw, leedsPcn.id(), Role.SERVICE_MANAGER);
-    UserAccount linkWorker = account("linkworker", "Lee Linkworker", pw, leedsPcn.id(), Role.LINK_WORKER);
+    UserAccount linkWorker =
+        account("linkworker", "Lee Linkworker", pw, leedsPcn.id(), Role.LINK_WORKER);
     identity.addMembership(linkWorker.id(), otherPcn.id(), Role.LINK_WORKER);
     account("referrer", "Dr Rhea Referrer", pw, hillside.id(), Role.REFERRER);
     account("vcs", "Val Coordinator", pw, vcs.id(), Role.VCS_COORDINATOR);
     account("commissioner", "Cam Commissioner", pw, icb.id(), Role.COMMISSIONER);
     account("researcher", "Rory Researcher", pw, university.id(), Role.RESEARCHER);
 
-    people(leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
+    people(
+        leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
   }
 
   /**
    * Twelve clearly fictional people. NHS numbers come from the 999 range, which is never issued to
    * real patients; phone numbers from Ofcom's ranges for drama; email addresses from example.com.
    */
-  private void people(UUID airePcn, UUID kirkgate, UUID riverside, UUID moorPcn, UUID hillside, UUID canalRoad) {
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0018").name("Zoë", "Łukasiewicz-Nguyễn").preferredName("Zoë")
-        .dateOfBirth(LocalDate.of(1991, 4, 12)).sex(Sex.FEMALE).gender(GenderSameAsSex.YES, null)
-        .ethnicity(Ethnicity.MIXED_WHITE_AND_ASIAN).language("English", false)
-        .address("Flat 3, 27 Larkspur Road", "Headingley", "Leeds", "LS6 3BN")
-        .mobile("07700 900101", true).email("zoe.ln@example.com", true).registeredPracticeId(kirkgate));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0026").name("Arthur", "Pennington").otherNames("James")
-        .dateOfBirth(LocalDate.of(1938, 11, 2)).sex(Sex.MALE).ethnicity(Ethnicity.WHITE_BRITISH)
-        .language("English", false).address("8 Sycamore Close", null, "Leeds", "LS7 2AH")
-        .phone("0113 496 0012", true).registeredPracticeId(kirkgate));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0034").name("Agnieszka", "Kowalczyk").dateOfBirth(LocalDate.of(1979, 6, 23))
-        .sex(Sex.FEMALE).gender(GenderSameAsSex.YES, null).ethnicity(Ethnicity.WHITE_OTHER)
-        .language("Polish", true).address("41 Harehills Walk", null, "Leeds", "LS9 6QE")
-        .mobile("07700 900102", true).registeredPracticeId(riverside));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0042").name("Samir", "Haddad").dateOfBirth(LocalDate.of(1985, 1, 30))
-        .sex(Sex.MALE).ethnicity(Ethnicity.OTHER_ARAB).language("Arabic", false)
-        .address("112 Beeston Hill", null, "Leeds", "LS11 8PL")
-        .mobile("07700 900103", false).email("samir.haddad@example.com", true).registeredPracticeId(riverside));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0050").name("Grace", "Okonkwo").otherNames("Adaeze")
-        .dateOfBirth(LocalDate.of(1962, 9, 14)).sex(Sex.FEMALE).ethnicity(Ethnicity.BLACK_AFRICAN)
-        .language("English", false).address("5 Chapeltown Mews", null, "Leeds", "LS8 4JD")
-        .phone("0113 496 0027", false).email("grace.okonkwo@example.com", true).registeredPracticeId(kirkgate));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0069").name("Dorothy", "Haigh").otherNames("May")
-        .dateOfBirth(LocalDate.of(1931, 3, 5)).sex(Sex.FEMALE).ethnicity(Ethnicity.WHITE_BRITISH)
-        .language("English", false).address("2 Almshouse Lane", "Armley", "Leeds", "LS12 5HA")
-        .registeredPracticeId(riverside).deceased(true, LocalDate.of(2025, 12, 1)));
-    person(airePcn, PersonDetails.builder()
-        .nhsNumber("999 000 0077").name("Alex", "Morgan").dateOfBirth(LocalDate.of(1998, 2, 27))
-        .sex(Sex.FEMALE).gender(GenderSameAsSex.NO, "Non-binary").ethnicity(Ethnicity.PREFER_NOT_TO_SAY)
-        .language("English", false).address("19 Kirkstall Row", null, "Leeds", "LS4 2QT")
-        .mobile("07700 900104", true).email("alex.morgan@example.com", false).registeredPracticeId(kirkgate));
-    person(moorPcn, PersonDetails.builder()
-        .nhsNumber("999 000 0085").name("Siobhán", "Ó Ceallaigh").dateOfBirth(LocalDate.of(1974, 12, 8))
-        .sex(Sex.FEMALE).ethnicity(Ethnicity.WHITE_IRISH).language("English", false)
-        .address("63 Thornbury Avenue", null, "Bradford", "BD3 8QW")
-        .phone("01632 960 101", true).email("siobhan.oc@example.com", true).registeredPracticeId(hillside));
-    person(moorPcn, PersonDetails.builder()
-        .nhsNumber("999 000 0093").name("Imran", "Hussain").dateOfBirth(LocalDate.of(1956, 5, 21))
-        .sex(Sex.MALE).ethnicity(Ethnicity.ASIAN_PAKISTANI).language("Urdu", false)
-        .address("27 Manningham Terrace", null, "Bradford", "BD9 5AA")
-        .phone("01632 960 102", true).mobile("07700 900105", false).registeredPracticeId(hillside));
-    person(moorPcn, PersonDetails.builder()
-        .nhsNumber("999 000 0107").name("Marcus", "Campbell").dateOfBirth(LocalDate.of(1990, 10, 3))
-        .sex(Sex.MALE).ethnicity(Ethnicity.BLACK_CARIBBEAN).language("British Sign Language", true)
-        .address("Flat 12, Listerhills Court", null, "Bradford", "BD7 1DP")
-        .mobile("07700 900106", true).email("marcus.campbell@example.com", true).registeredPracticeId(canalRoad));
-    person(moorPcn, PersonDetails.builder()
-        .nhsNumber("999 000 0115").name("Mei Ling", "Chen").dateOfBirth(LocalDate.of(1968, 8, 17))
-        .sex(Sex.FEMALE).ethnicity(Ethnicity.ASIAN_CHINESE).language("Cantonese", false)
-        .address("90 Undercliffe Street", null, "Bradford", "BD2 4LT").mobile("07700 900107", true)
-        .registeredPracticeId(canalRoad));
-    person(moorPcn, PersonDetails.builder()
-        .nhsNumber("999 000 0123").name("Levi", "Price").dateOfBirth(LocalDate.of(2004, 1, 11))
-        .sex(Sex.MALE).ethnicity(Ethnicity.WHITE_GYPSY_OR_IRISH_TRAVELLER).language("English", false)
-        .address("Plot 4, Ripley Street site", null, "Bradford", "BD5 0JA").mobile("07700 900108", true)
-        .registeredPracticeId(hillside));
+  private void people(
+      UUID airePcn, UUID kirkgate, UUID riverside, UUID moorPcn, UUID hillside, UUID canalRoad) {
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0018")
+            .name("Zoë", "Łukasiewicz-Nguyễn")
+            .preferredName("Zoë")
+            .dateOfBirth(LocalDate.of(1991, 4, 12))
+            .sex(Sex.FEMALE)
+            .gender(GenderSameAsSex.YES, null)
+            .ethnicity(Ethnicity.MIXED_WHITE_AND_ASIAN)
+            .language("English", false)
+            .address("Flat 3, 27 Larkspur Road", "Headingley", "Leeds", "LS6 3BN")
+            .mobile("07700 900101", true)
+            .email("zoe.ln@example.com", true)
+            .registeredPracticeId(kirkgate));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0026")
+            .name("Arthur", "Pennington")
+            .otherNames("James")
+            .dateOfBirth(LocalDate.of(1938, 11, 2))
+            .sex(Sex.MALE)
+            .ethnicity(Ethnicity.WHITE_BRITISH)
+            .language("English", false)
+            .address("8 Sycamore Close", null, "Leeds", "LS7 2AH")
+            .phone("0113 496 0012", true)
+            .registeredPracticeId(kirkgate));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0034")
+            .name("Agnieszka", "Kowalczyk")
+            .dateOfBirth(LocalDate.of(1979, 6, 23))
+            .sex(Sex.FEMALE)
+            .gender(GenderSameAsSex.YES, null)
+            .ethnicity(Ethnicity.WHITE_OTHER)
+            .language("Polish", true)
+            .address("41 Harehills Walk", null, "Leeds", "LS9 6QE")
+            .mobile("07700 900102", true)
+            .registeredPracticeId(riverside));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0042")
+            .name("Samir", "Haddad")
+            .dateOfBirth(LocalDate.of(1985, 1, 30))
+            .sex(Sex.MALE)
+            .ethnicity(Ethnicity.OTHER_ARAB)
+            .language("Arabic", false)
+            .address("112 Beeston Hill", null, "Leeds", "LS11 8PL")
+            .mobile("07700 900103", false)
+            .email("samir.haddad@example.com", true)
+            .registeredPracticeId(riverside));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0050")
+            .name("Grace", "Okonkwo")
+            .otherNames("Adaeze")
+            .dateOfBirth(LocalDate.of(1962, 9, 14))
+            .sex(Sex.FEMALE)
+            .ethnicity(Ethnicity.BLACK_AFRICAN)
+            .language("English", false)
+            .address("5 Chapeltown Mews", null, "Leeds", "LS8 4JD")
+            .phone("0113 496 0027", false)
+            .email("grace.okonkwo@example.com", true)
+            .registeredPracticeId(kirkgate));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0069")
+            .name("Dorothy", "Haigh")
+            .otherNames("May")
+            .dateOfBirth(LocalDate.of(1931, 3, 5))
+            .sex(Sex.FEMALE)
+            .ethnicity(Ethnicity.WHITE_BRITISH)
+            .language("English", false)
+            .address("2 Almshouse Lane", "Armley", "Leeds", "LS12 5HA")
+            .registeredPracticeId(riverside)
+            .deceased(true, LocalDate.of(2025, 12, 1)));
+    person(
+        airePcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0077")
+            .name("Alex", "Morgan")
+            .dateOfBirth(LocalDate.of(1998, 2, 27))
+            .sex(Sex.FEMALE)
+            .gender(GenderSameAsSex.NO, "Non-binary")
+            .ethnicity(Ethnicity.PREFER_NOT_TO_SAY)
+            .language("English", false)
+            .address("19 Kirkstall Row", null, "Leeds", "LS4 2QT")
+            .mobile("07700 900104", true)
+            .email("alex.morgan@example.com", false)
+            .registeredPracticeId(kirkgate));
+    person(
+        moorPcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0085")
+            .name("Siobhán", "Ó Ceallaigh")
+            .dateOfBirth(LocalDate.of(1974, 12, 8))
+            .sex(Sex.FEMALE)
+            .ethnicity(Ethnicity.WHITE_IRISH)
+            .language("English", false)
+            .address("63 Thornbury Avenue", null, "Bradford", "BD3 8QW")
+            .phone("01632 960 101", true)
+            .email("siobhan.oc@example.com", true)
+            .registeredPracticeId(hillside));
+    person(
+        moorPcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0093")
+            .name("Imran", "Hussain")
+            .dateOfBirth(LocalDate.of(1956, 5, 21))
+            .sex(Sex.MALE)
+            .ethnicity(Ethnicity.ASIAN_PAKISTANI)
+            .language("Urdu", false)
+            .address("27 Manningham Terrace", null, "Bradford", "BD9 5AA")
+            .phone("01632 960 102", true)
+            .mobile("07700 900105", false)
+            .registeredPracticeId(hillside));
+    person(
+        moorPcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0107")
+            .name("Marcus", "Campbell")
+            .dateOfBirth(LocalDate.of(1990, 10, 3))
+            .sex(Sex.MALE)
+            .ethnicity(Ethnicity.BLACK_CARIBBEAN)
+            .language("British Sign Language", true)
+            .address("Flat 12, Listerhills Court", null, "Bradford", "BD7 1DP")
+            .mobile("07700 900106", true)
+            .email("marcus.campbell@example.com", true)
+            .registeredPracticeId(canalRoad));
+    person(
+        moorPcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0115")
+            .name("Mei Ling", "Chen")
+            .dateOfBirth(LocalDate.of(1968, 8, 17))
+            .sex(Sex.FEMALE)
+            .ethnicity(Ethnicity.ASIAN_CHINESE)
+            .language("Cantonese", false)
+            .address("90 Undercliffe Street", null, "Bradford", "BD2 4LT")
+            .mobile("07700 900107", true)
+            .registeredPracticeId(canalRoad));
+    person(
+        moorPcn,
+        PersonDetails.builder()
+            .nhsNumber("999 000 0123")
+            .name("Levi", "Price")
+            .dateOfBirth(LocalDate.of(2004, 1, 11))
+            .sex(Sex.MALE)
+            .ethnicity(Ethnicity.WHITE_GYPSY_OR_IRISH_TRAVELLER)
+            .language("English", false)
+            .address("Plot 4, Ripley Street site", null, "Bradford", "BD5 0JA")
+            .mobile("07700 900108", true)
+            .registeredPracticeId(hillside));
   }
 
   private void person(UUID organisationId, PersonDetails.Builder details) {

@@ -12,10 +12,10 @@ import org.waymark.identity.internal.OrganisationStore;
 
 /**
  * The one place that answers "may the signed-in user do this to this record": the role half from
- * {@link Permission}, the relationship half from the organisation the record belongs to. A link worker
- * or manager acting for a PCN reaches records of the PCN and its member practices; anyone else only
- * records of the organisation they act for; administrators act for the whole deployment. Later
- * modules add caseload and referral-target relationships here.
+ * {@link Permission}, the relationship half from the organisation the record belongs to. A link
+ * worker or manager acting for a PCN reaches records of the PCN and its member practices; anyone
+ * else only records of the organisation they act for; administrators act for the whole deployment.
+ * Later modules add caseload and referral-target relationships here.
  */
 @Component("access")
 public class AccessPolicy {
@@ -31,7 +31,9 @@ public class AccessPolicy {
   /** The signed-in user, empty when nobody is signed in. */
   public Optional<WaymarkUser> currentUser() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth != null && auth.getPrincipal() instanceof WaymarkUser user ? Optional.of(user) : Optional.empty();
+    return auth != null && auth.getPrincipal() instanceof WaymarkUser user
+        ? Optional.of(user)
+        : Optional.empty();
   }
 
   /** The role half: does the signed-in user's acting role hold the permission? */
@@ -59,7 +61,10 @@ public class AccessPolicy {
     if (acting.equals(recordOrganisationId)) {
       return true;
     }
-    return organisations.find(recordOrganisationId).map(o -> acting.equals(o.parentId())).orElse(false);
+    return organisations
+        .find(recordOrganisationId)
+        .map(o -> acting.equals(o.parentId()))
+        .orElse(false);
   }
 
   /**
@@ -69,7 +74,11 @@ public class AccessPolicy {
    * @param personId the person the record is about; may be null
    */
   public void require(
-      Permission permission, UUID recordOrganisationId, String recordType, Object recordId, UUID personId) {
+      Permission permission,
+      UUID recordOrganisationId,
+      String recordType,
+      Object recordId,
+      UUID personId) {
     if (!may(permission, recordOrganisationId)) {
       audit.recordIndependently(
           AuditEntry.refused(permission.name(), recordType, recordId, personId));

@@ -63,9 +63,11 @@ public class IdentityManagement {
   }
 
   /**
-   * Creates an organisation. A GP practice may name its PCN ({@code parentId}); other types may not.
+   * Creates an organisation. A GP practice may name its PCN ({@code parentId}); other types may
+   * not.
    *
-   * @throws IdentityValidationException if the name or ODS code is taken, or the parent is not a PCN
+   * @throws IdentityValidationException if the name or ODS code is taken, or the parent is not a
+   *     PCN
    */
   @Transactional
   public Organisation createOrganisation(
@@ -81,8 +83,10 @@ public class IdentityManagement {
 
   /** Changes an organisation's name, ODS code, PCN and postcode (not its type). */
   @Transactional
-  public Organisation updateOrganisation(UUID id, String name, String odsCode, UUID parentId, String postcode) {
-    Organisation current = organisations.find(id).orElseThrow(() -> new NotFoundException("organisation"));
+  public Organisation updateOrganisation(
+      UUID id, String name, String odsCode, UUID parentId, String postcode) {
+    Organisation current =
+        organisations.find(id).orElseThrow(() -> new NotFoundException("organisation"));
     Organisation o = validOrganisation(id, current.type(), name, odsCode, parentId, postcode);
     organisations.update(o);
     audit.record(AuditEntry.allowed("ORGANISATION_UPDATED", "organisation", id, null));
@@ -107,7 +111,9 @@ public class IdentityManagement {
     }
     if (parentId != null) {
       Organisation parent = organisations.find(parentId).orElse(null);
-      if (type != OrganisationType.GP_PRACTICE || parent == null || parent.type() != OrganisationType.PCN) {
+      if (type != OrganisationType.GP_PRACTICE
+          || parent == null
+          || parent.type() != OrganisationType.PCN) {
         throw new IdentityValidationException("parentId", "organisation.parent.invalid");
       }
     }
@@ -182,14 +188,17 @@ public class IdentityManagement {
   @Transactional
   public boolean addMembership(UUID userId, UUID organisationId, Role role) {
     UserAccount user = users.find(userId).orElseThrow(() -> new NotFoundException("user"));
-    Organisation org = organisations.find(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
+    Organisation org =
+        organisations.find(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
     if ((role == Role.ADMINISTRATOR) != (org.type() == OrganisationType.DEPLOYMENT)) {
       // Administrators act for the deployment, and only administrators do.
       throw new IdentityValidationException("role", "membership.role.invalidForOrganisation");
     }
     boolean added = users.addMembership(organisationId, userId, role);
     if (added) {
-      audit.record(AuditEntry.allowed("MEMBERSHIP_ADDED", "user", userId, null).withDetail(role + " at " + organisationId));
+      audit.record(
+          AuditEntry.allowed("MEMBERSHIP_ADDED", "user", userId, null)
+              .withDetail(role + " at " + organisationId));
       endSessions(user.email());
     }
     return added;
@@ -201,7 +210,9 @@ public class IdentityManagement {
     UserAccount user = users.find(userId).orElseThrow(() -> new NotFoundException("user"));
     boolean removed = users.removeMembership(organisationId, userId, role);
     if (removed) {
-      audit.record(AuditEntry.allowed("MEMBERSHIP_REMOVED", "user", userId, null).withDetail(role + " at " + organisationId));
+      audit.record(
+          AuditEntry.allowed("MEMBERSHIP_REMOVED", "user", userId, null)
+              .withDetail(role + " at " + organisationId));
       endSessions(user.email());
     }
     return removed;

@@ -1,6 +1,9 @@
 package org.waymark.identity;
 
-/** Input that breaks a rule: the field it concerns and a message key from {@code messages.properties}. */
+/**
+ * Input that breaks a rule: the field it concerns and a message key from {@code
+ * messages.properties}.
+ */
 public class IdentityValidationException extends RuntimeException {
 
   private final String field;

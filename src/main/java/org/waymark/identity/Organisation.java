@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An organisation (tenant). {@code odsCode}, {@code parentId} (the PCN of a GP practice) and
- * {@code postcode} may be null.
+ * An organisation (tenant). {@code odsCode}, {@code parentId} (the PCN of a GP practice) and {@code
+ * postcode} may be null.
  */
 public record Organisation(
     UUID id,

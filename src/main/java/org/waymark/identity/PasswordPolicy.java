@@ -13,8 +13,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Password rules (NCSC and NIST SP 800-63B): at least 12 characters, at most 128, not a commonly used
- * password, not the user's own email address. No composition rules: length is what matters.
+ * Password rules (NCSC and NIST SP 800-63B): at least 12 characters, at most 128, not a commonly
+ * used password, not the user's own email address. No composition rules: length is what matters.
  */
 @Component
 public class PasswordPolicy {
@@ -54,7 +54,8 @@ public class PasswordPolicy {
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
-                new ClassPathResource("identity/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
+                new ClassPathResource("identity/common-passwords.txt").getInputStream(),
+                StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         String word = line.trim();

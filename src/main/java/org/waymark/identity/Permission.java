@@ -1,20 +1,16 @@
 package org.waymark.identity;
 
 import static org.waymark.identity.Role.ADMINISTRATOR;
-import static org.waymark.identity.Role.COMMISSIONER;
 import static org.waymark.identity.Role.LINK_WORKER;
-import static org.waymark.identity.Role.REFERRER;
-import static org.waymark.identity.Role.RESEARCHER;
 import static org.waymark.identity.Role.SERVICE_MANAGER;
-import static org.waymark.identity.Role.VCS_COORDINATOR;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * What a role may do. Every web endpoint names one permission ({@link RequiresPermission}); records
- * add a relationship check on top ({@link AccessPolicy#require}). This table is the role half of every
- * access decision.
+ * add a relationship check on top ({@link AccessPolicy#require}). This table is the role half of
+ * every access decision.
  */
 public enum Permission {
   /** Pages every signed-in user has: home, choosing an organisation. */

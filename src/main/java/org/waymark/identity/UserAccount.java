@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A user account as administrators see it (never the password hash). {@code disabledAt} may be null. */
+/**
+ * A user account as administrators see it (never the password hash). {@code disabledAt} may be
+ * null.
+ */
 public record UserAccount(
     UUID id,
     String email,

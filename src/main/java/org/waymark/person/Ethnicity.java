@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ethnicity: the 19 categories of the ONS 2021 census for England and Wales, each in its
- * {@link EthnicGroup}, and {@link #PREFER_NOT_TO_SAY}, which belongs to no group. A person whose
- * ethnicity has not been asked has none (null), which is not the same as preferring not to say.
+ * Ethnicity: the 19 categories of the ONS 2021 census for England and Wales, each in its {@link
+ * EthnicGroup}, and {@link #PREFER_NOT_TO_SAY}, which belongs to no group. A person whose ethnicity
+ * has not been asked has none (null), which is not the same as preferring not to say.
  */
 public enum Ethnicity {
   ASIAN_BANGLADESHI(EthnicGroup.ASIAN, "Bangladeshi"),

@@ -1,8 +1,8 @@
 package org.waymark.person;
 
 /**
- * The answer to the ONS 2021 question "Is the gender you identify with the same as your sex registered
- * at birth?". Only with {@link #NO} may a gender identity be written in.
+ * The answer to the ONS 2021 question "Is the gender you identify with the same as your sex
+ * registered at birth?". Only with {@link #NO} may a gender identity be written in.
  */
 public enum GenderSameAsSex {
   YES("Yes"),

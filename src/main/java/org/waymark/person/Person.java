@@ -9,7 +9,12 @@ import org.waymark.shared.NhsNumber;
  * holds it, and its {@code version}, which an edit must name so that a stale edit is refused.
  */
 public record Person(
-    UUID id, UUID organisationId, PersonDetails details, Instant createdAt, Instant updatedAt, long version) {
+    UUID id,
+    UUID organisationId,
+    PersonDetails details,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
 
   /** Given and family name, for example "Siobhán Ó Ceallaigh". */
   public String name() {

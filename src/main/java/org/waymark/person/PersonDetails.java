@@ -8,13 +8,14 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What is recorded about a person, as entered or as stored. Only {@code givenName}, {@code familyName},
- * {@code dateOfBirth} and {@code sex} are required; every other field may be null (or false). Given
- * to {@link PersonManagement}, text is taken as typed (a name keeps its exact characters); the stored
- * record has blank text as null, the NHS number as ten digits and the postcode in its normal form.
+ * What is recorded about a person, as entered or as stored. Only {@code givenName}, {@code
+ * familyName}, {@code dateOfBirth} and {@code sex} are required; every other field may be null (or
+ * false). Given to {@link PersonManagement}, text is taken as typed (a name keeps its exact
+ * characters); the stored record has blank text as null, the NHS number as ten digits and the
+ * postcode in its normal form.
  *
- * @param nhsNumber the NHS number, spaces allowed on the way in; null if the person has none or it is
- *     not known
+ * @param nhsNumber the NHS number, spaces allowed on the way in; null if the person has none or it
+ *     is not known
  * @param genderIdentity the gender the person identifies with, in their words; only with {@link
  *     GenderSameAsSex#NO}
  * @param ethnicity null when not yet asked
@@ -225,10 +226,31 @@ public record PersonDetails(
 
     public PersonDetails build() {
       return new PersonDetails(
-          nhsNumber, givenName, familyName, otherNames, preferredName, dateOfBirth, sex, genderSameAsSex,
-          genderIdentity, ethnicity, preferredLanguage, interpreterNeeded, addressLine1, addressLine2, town,
-          postcode, phone, phoneConsent, mobile, smsConsent, email, emailConsent, registeredPracticeId,
-          deceased, dateOfDeath);
+          nhsNumber,
+          givenName,
+          familyName,
+          otherNames,
+          preferredName,
+          dateOfBirth,
+          sex,
+          genderSameAsSex,
+          genderIdentity,
+          ethnicity,
+          preferredLanguage,
+          interpreterNeeded,
+          addressLine1,
+          addressLine2,
+          town,
+          postcode,
+          phone,
+          phoneConsent,
+          mobile,
+          smsConsent,
+          email,
+          emailConsent,
+          registeredPracticeId,
+          deceased,
+          dateOfDeath);
     }
   }
 }

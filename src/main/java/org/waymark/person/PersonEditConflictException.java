@@ -15,7 +15,8 @@ public class PersonEditConflictException extends RuntimeException {
   private final long currentVersion;
   private final List<String> differingFields;
 
-  public PersonEditConflictException(UUID personId, long currentVersion, List<String> differingFields) {
+  public PersonEditConflictException(
+      UUID personId, long currentVersion, List<String> differingFields) {
     super("Person " + personId + " has changed; it is now at version " + currentVersion);
     this.personId = personId;
     this.currentVersion = currentVersion;
@@ -32,7 +33,9 @@ public class PersonEditConflictException extends RuntimeException {
     return currentVersion;
   }
 
-  /** The fields (names as in {@link PersonDetails}) where the edit differs from the current record. */
+  /**
+   * The fields (names as in {@link PersonDetails}) where the edit differs from the current record.
+   */
   public List<String> differingFields() {
     return differingFields;
   }

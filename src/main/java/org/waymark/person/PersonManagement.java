@@ -26,11 +26,11 @@ import org.waymark.shared.NhsNumber;
 import org.waymark.shared.RecordNotFoundException;
 
 /**
- * The person module's API: register, change, read and search person records, and each person's access
- * report. Every method acts for the signed-in user, checks their role and their relationship to the
- * organisation holding the record ({@link AccessPolicy#require}, which audits and throws a refusal),
- * and audits what it read or changed. Invalid details throw {@link PersonValidationException} and
- * nothing is written.
+ * The person module's API: register, change, read and search person records, and each person's
+ * access report. Every method acts for the signed-in user, checks their role and their relationship
+ * to the organisation holding the record ({@link AccessPolicy#require}, which audits and throws a
+ * refusal), and audits what it read or changed. Invalid details throw {@link
+ * PersonValidationException} and nothing is written.
  */
 @Service
 public class PersonManagement {
@@ -43,7 +43,8 @@ public class PersonManagement {
   private final IdentityManagement identity;
   private final AuditLog audit;
 
-  PersonManagement(PersonRepository people, AccessPolicy access, IdentityManagement identity, AuditLog audit) {
+  PersonManagement(
+      PersonRepository people, AccessPolicy access, IdentityManagement identity, AuditLog audit) {
     this.people = people;
     this.access = access;
     this.identity = identity;
@@ -64,8 +65,8 @@ public class PersonManagement {
   }
 
   /**
-   * Registers a person in the organisation the signed-in user acts for. Audited as
-   * {@code PERSON_CREATED}.
+   * Registers a person in the organisation the signed-in user acts for. Audited as {@code
+   * PERSON_CREATED}.
    *
    * @throws PersonValidationException if the details break a rule or the NHS number is already
    *     recorded in that organisation
@@ -95,21 +96,25 @@ public class PersonManagement {
   @Transactional
   public Person registerBySystem(UUID organisationId, PersonDetails details, String reason) {
     if (RequestContextHolder.getRequestAttributes() != null || access.currentUser().isPresent()) {
-      throw new IllegalStateException("The system registers people only outside requests, with nobody signed in");
+      throw new IllegalStateException(
+          "The system registers people only outside requests, with nobody signed in");
     }
-    identity.organisation(organisationId).orElseThrow(() -> new RecordNotFoundException("organisation"));
+    identity
+        .organisation(organisationId)
+        .orElseThrow(() -> new RecordNotFoundException("organisation"));
     UUID id = UUID.randomUUID();
     insert(organisationId, id, details);
     audit.record(
         new AuditActor(AuditLog.DEPLOYMENT, null, null, null),
-        AuditEntry.allowed("PERSON_CREATED", "person", id, id).withDetail("By the system: " + reason));
+        AuditEntry.allowed("PERSON_CREATED", "person", id, id)
+            .withDetail("By the system: " + reason));
     return people.find(id).orElseThrow();
   }
 
   /**
-   * Changes a person's details, if the record is still at the version the user started from. Audited
-   * as {@code PERSON_UPDATED} with the names of the changed fields (never their values); details equal
-   * to the stored ones change nothing and are not audited.
+   * Changes a person's details, if the record is still at the version the user started from.
+   * Audited as {@code PERSON_UPDATED} with the names of the changed fields (never their values);
+   * details equal to the stored ones change nothing and are not audited.
    *
    * @param version the {@link Person#version()} the edit started from
    * @return the record as stored now
@@ -137,10 +142,12 @@ public class PersonManagement {
     }
     if (!written) {
       // Another edit committed between reading and writing.
-      throw conflict(people.find(id).orElseThrow(() -> new RecordNotFoundException("person")), details);
+      throw conflict(
+          people.find(id).orElseThrow(() -> new RecordNotFoundException("person")), details);
     }
     audit.record(
-        AuditEntry.allowed("PERSON_UPDATED", "person", id, id).withDetail("Changed: " + String.join(", ", changed)));
+        AuditEntry.allowed("PERSON_UPDATED", "person", id, id)
+            .withDetail("Changed: " + String.join(", ", changed)));
     return people.find(id).orElseThrow();
   }
 
@@ -185,8 +192,14 @@ public class PersonManagement {
     long total = people.count(organisations, words, nhsNumber, search.dateOfBirth());
     List<Person> found =
         people.search(
-            organisations, words, nhsNumber, search.dateOfBirth(), search.size(), (long) search.page() * search.size());
-    audit.record(AuditEntry.allowed("PERSON_SEARCH", "person", null, null).withDetail("results=" + total));
+            organisations,
+            words,
+            nhsNumber,
+            search.dateOfBirth(),
+            search.size(),
+            (long) search.page() * search.size());
+    audit.record(
+        AuditEntry.allowed("PERSON_SEARCH", "person", null, null).withDetail("results=" + total));
     return new PersonSearchResult(found, search.page(), search.size(), total);
   }
 
@@ -212,8 +225,8 @@ public class PersonManagement {
    * before it is read, so it lists itself; a search that finds nobody is audited too.
    *
    * @throws PersonValidationException if the NHS number is not valid
-   * @throws org.springframework.security.access.AccessDeniedException if the user may not read access
-   *     reports (audited)
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read
+   *     access reports (audited)
    */
   @Transactional
   public List<PersonAccessReport> accessReports(String nhsNumber) {
@@ -222,13 +235,16 @@ public class PersonManagement {
     }
     List<Person> found = people.withNhsNumber(NhsNumber.of(nhsNumber).toString());
     if (found.isEmpty()) {
-      access.require(Permission.READ_PERSON_ACCESS_REPORT, actingOrganisation(), "person", null, null);
-      audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", null, null).withDetail("results=0"));
+      access.require(
+          Permission.READ_PERSON_ACCESS_REPORT, actingOrganisation(), "person", null, null);
+      audit.record(
+          AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", null, null).withDetail("results=0"));
       return List.of();
     }
     List<PersonAccessReport> reports = new ArrayList<>();
     for (Person p : found) {
-      access.require(Permission.READ_PERSON_ACCESS_REPORT, p.organisationId(), "person", p.id(), p.id());
+      access.require(
+          Permission.READ_PERSON_ACCESS_REPORT, p.organisationId(), "person", p.id(), p.id());
       audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", p.id(), p.id()));
       reports.add(new PersonAccessReport(p, audit.forPerson(p.id())));
     }
@@ -238,7 +254,9 @@ public class PersonManagement {
   /** Which fields of the edit differ from the record as it is now; their values stay unsaid. */
   private static PersonEditConflictException conflict(Person current, PersonDetails edit) {
     return new PersonEditConflictException(
-        current.id(), current.version(), PersonRules.normalise(edit).fieldsDifferentFrom(current.details()));
+        current.id(),
+        current.version(),
+        PersonRules.normalise(edit).fieldsDifferentFrom(current.details()));
   }
 
   private void insert(UUID organisationId, UUID id, PersonDetails details) {
@@ -267,21 +285,32 @@ public class PersonManagement {
   }
 
   private boolean isGpPractice(UUID organisationId) {
-    return identity.organisation(organisationId).map(o -> o.type() == OrganisationType.GP_PRACTICE).orElse(false);
+    return identity
+        .organisation(organisationId)
+        .map(o -> o.type() == OrganisationType.GP_PRACTICE)
+        .orElse(false);
   }
 
-  /** The organisation and, for a PCN, its member practices: the records the user's role can reach. */
+  /**
+   * The organisation and, for a PCN, its member practices: the records the user's role can reach.
+   */
   private List<UUID> reachable(UUID organisationId) {
     List<UUID> organisations = new ArrayList<>();
     organisations.add(organisationId);
-    identity.memberPractices(organisationId).stream().map(Organisation::id).forEach(organisations::add);
+    identity.memberPractices(organisationId).stream()
+        .map(Organisation::id)
+        .forEach(organisations::add);
     return organisations;
   }
 
   private UUID actingOrganisation() {
-    return access.currentUser()
+    return access
+        .currentUser()
         .map(WaymarkUser::organisationId)
-        .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Nobody is signed in"));
+        .orElseThrow(
+            () ->
+                new org.springframework.security.access.AccessDeniedException(
+                    "Nobody is signed in"));
   }
 
   private static LocalDate today() {

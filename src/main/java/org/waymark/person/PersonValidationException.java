@@ -17,7 +17,9 @@ public class PersonValidationException extends RuntimeException {
     this(List.of(new Problem(field, messageKey)));
   }
 
-  /** @param problems at least one */
+  /**
+   * @param problems at least one
+   */
   public PersonValidationException(List<Problem> problems) {
     super(problems.get(0).field() + ": " + problems.get(0).messageKey());
     this.problems = List.copyOf(problems);

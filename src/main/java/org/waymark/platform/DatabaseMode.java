@@ -1,9 +1,8 @@
 package org.waymark.platform;
 
-import org.waymark.platform.database.EmbeddedDatabase;
-
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
+import org.waymark.platform.database.EmbeddedDatabase;
 
 /** Tells whether Waymark runs on its own embedded PostgreSQL or on an external server. */
 @Component

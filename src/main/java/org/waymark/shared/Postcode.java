@@ -13,7 +13,8 @@ public final class Postcode {
 
   /** True if the text is a well-formed UK postcode (case and spacing ignored). */
   public static boolean isValid(String text) {
-    return text != null && UK.matcher(text.trim().toUpperCase(Locale.UK).replaceAll("\\s+", " ")).matches();
+    return text != null
+        && UK.matcher(text.trim().toUpperCase(Locale.UK).replaceAll("\\s+", " ")).matches();
   }
 
   /**
@@ -26,6 +27,8 @@ public final class Postcode {
       throw new IllegalArgumentException("Not a valid UK postcode");
     }
     String compact = text.toUpperCase(Locale.UK).replaceAll("\\s+", "");
-    return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    return compact.substring(0, compact.length() - 3)
+        + " "
+        + compact.substring(compact.length() - 3);
   }
 }

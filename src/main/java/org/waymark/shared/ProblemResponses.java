@@ -19,7 +19,12 @@ public final class ProblemResponses {
     return path.startsWith("/api/") || path.equals("/api");
   }
 
-  public static void write(HttpServletResponse response, HttpServletRequest request, int status, String title, String detail)
+  public static void write(
+      HttpServletResponse response,
+      HttpServletRequest request,
+      int status,
+      String title,
+      String detail)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json");

@@ -53,16 +53,21 @@ class AuditSearchTests {
     List<String> cells = cells(rows.get(0));
     assertThat(cells.get(0)).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2}");
     assertThat(cells.get(1)).isEqualTo(stranger);
-    assertThat(cells.get(3)).as("anonymous entries belong to the deployment").isEqualTo("Waymark deployment");
+    assertThat(cells.get(3))
+        .as("anonymous entries belong to the deployment")
+        .isEqualTo("Waymark deployment");
     assertThat(cells.get(4)).isEqualTo("SIGN_IN_FAILED");
     assertThat(cells.get(5)).isEqualTo("Refused");
     assertThat(cells.get(9)).as("request id").isNotBlank();
 
     String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(TYPED);
-    Document later = admin.get("/admin/audit?user=" + enc(stranger) + "&from=" + enc(tomorrow)).document();
+    Document later =
+        admin.get("/admin/audit?user=" + enc(stranger) + "&from=" + enc(tomorrow)).document();
     assertThat(later.select("[data-testid=audit-entries]")).isEmpty();
-    assertThat(later.select("[data-testid=result-count]").text()).isEqualTo("No entries match your search.");
-    Document otherAction = admin.get("/admin/audit?user=" + enc(stranger) + "&action=USER_CREATED").document();
+    assertThat(later.select("[data-testid=result-count]").text())
+        .isEqualTo("No entries match your search.");
+    Document otherAction =
+        admin.get("/admin/audit?user=" + enc(stranger) + "&action=USER_CREATED").document();
     assertThat(otherAction.select("[data-testid=audit-entries]")).isEmpty();
   }
 
@@ -72,14 +77,25 @@ class AuditSearchTests {
     Page created =
         admin.post(
             "/admin/users/new",
-            form("displayName", "Audrey Audited", "email", email("audited"), "password", GOOD_PASSWORD));
+            form(
+                "displayName",
+                "Audrey Audited",
+                "email",
+                email("audited"),
+                "password",
+                GOOD_PASSWORD));
     UUID userId = idFrom(created);
     String today = LocalDate.now(ZoneOffset.UTC).format(TYPED);
 
     Document found =
-        admin.get(
-                "/admin/audit?user=" + enc(DemoAccounts.email(Role.ADMINISTRATOR)) + "&action=USER_CREATED&from="
-                    + enc(today) + "&to=" + enc(today))
+        admin
+            .get(
+                "/admin/audit?user="
+                    + enc(DemoAccounts.email(Role.ADMINISTRATOR))
+                    + "&action=USER_CREATED&from="
+                    + enc(today)
+                    + "&to="
+                    + enc(today))
             .document();
 
     List<String> newest = cells(found.select("[data-testid=audit-entries] tbody tr").get(0));
@@ -90,7 +106,8 @@ class AuditSearchTests {
     assertThat(newest.get(5)).isEqualTo("Allowed");
     assertThat(newest.get(6)).isEqualTo("user " + userId);
     assertThat(found.select("#action option[selected]").text()).isEqualTo("USER_CREATED");
-    assertThat(found.select("#action option").eachText()).contains("SIGN_IN_FAILED", "USER_CREATED");
+    assertThat(found.select("#action option").eachText())
+        .contains("SIGN_IN_FAILED", "USER_CREATED");
   }
 
   @Test
@@ -103,10 +120,12 @@ class AuditSearchTests {
     }
     WebSession admin = new WebSession(port).signedInAs(Role.ADMINISTRATOR);
 
-    Document first = admin.get("/admin/audit?user=" + enc(username) + "&action=SIGN_IN_FAILED").document();
+    Document first =
+        admin.get("/admin/audit?user=" + enc(username) + "&action=SIGN_IN_FAILED").document();
 
     assertThat(first.select("[data-testid=audit-entries] tbody tr")).hasSize(50);
-    assertThat(first.select("[data-testid=result-count]").text()).isEqualTo("Showing 1 to 50 of 53 entries");
+    assertThat(first.select("[data-testid=result-count]").text())
+        .isEqualTo("Showing 1 to 50 of 53 entries");
     assertThat(first.select(".nhsuk-pagination__link--prev")).isEmpty();
     String next = first.select(".nhsuk-pagination__link--next").attr("href");
     assertThat(next).contains("user=" + enc(username), "action=SIGN_IN_FAILED", "page=1");
@@ -116,9 +135,11 @@ class AuditSearchTests {
     assertThat(second.select("[data-testid=audit-entries] tbody tr")).hasSize(3);
     assertThat(second.select("[data-testid=audit-entries] tbody tr td:nth-of-type(2)").eachText())
         .containsOnly(username);
-    assertThat(second.select("[data-testid=result-count]").text()).isEqualTo("Showing 51 to 53 of 53 entries");
+    assertThat(second.select("[data-testid=result-count]").text())
+        .isEqualTo("Showing 51 to 53 of 53 entries");
     assertThat(second.select(".nhsuk-pagination__link--next")).isEmpty();
-    assertThat(second.select(".nhsuk-pagination__link--prev").attr("href")).contains("user=" + enc(username), "page=0");
+    assertThat(second.select(".nhsuk-pagination__link--prev").attr("href"))
+        .contains("user=" + enc(username), "page=0");
   }
 
   @Test
@@ -133,7 +154,8 @@ class AuditSearchTests {
         .containsExactlyInAnyOrder("#personId", "#from", "#to");
     assertThat(page.select(".nhsuk-error-summary a[href=#from]").text())
         .isEqualTo("Enter a real from date, like 27/11/2026");
-    assertThat(page.select(".nhsuk-form-group--error #personId").attr("value")).isEqualTo("not-a-uuid");
+    assertThat(page.select(".nhsuk-form-group--error #personId").attr("value"))
+        .isEqualTo("not-a-uuid");
     assertThat(page.select("[data-testid=audit-entries]")).isEmpty();
 
     Document backwards = admin.get("/admin/audit?from=2%2F3%2F2026&to=1%2F3%2F2026").document();
@@ -171,7 +193,9 @@ class AuditSearchTests {
     for (Role role : EVERY_OTHER_ROLE) {
       WebSession session = new WebSession(port).signedInAs(role);
       assertThat(session.get("/admin/audit").status()).as(role.name()).isEqualTo(403);
-      assertThat(session.get("/admin/audit?action=SIGN_IN&page=1").status()).as(role.name()).isEqualTo(403);
+      assertThat(session.get("/admin/audit?action=SIGN_IN&page=1").status())
+          .as(role.name())
+          .isEqualTo(403);
     }
   }
 

@@ -47,26 +47,35 @@ class OrganisationAdministrationTests {
     assertThat(pcn.odsCode()).isEqualTo(pcnOds);
     assertThat(pcn.postcode()).isEqualTo("LS1 4AP");
     Document pcnPage = admin.get(path(pcnCreated)).document();
-    assertThat(pcnPage.select(".nhsuk-notification-banner--success").text()).contains(pcnName + " has been added");
+    assertThat(pcnPage.select(".nhsuk-notification-banner--success").text())
+        .contains(pcnName + " has been added");
 
     String practiceName = "Calder Bridge Surgery " + suffix();
     Page practiceCreated =
         admin.post(
             "/admin/organisations/new",
             form(
-                "type", "GP_PRACTICE",
-                "name", practiceName,
-                "odsCode", odsCode(),
-                "postcode", "",
-                "parentId", pcnId.toString()));
+                "type",
+                "GP_PRACTICE",
+                "name",
+                practiceName,
+                "odsCode",
+                odsCode(),
+                "postcode",
+                "",
+                "parentId",
+                pcnId.toString()));
 
     assertThat(practiceCreated.status()).isEqualTo(302);
     UUID practiceId = idFrom(practiceCreated);
     assertThat(identity.organisation(practiceId).orElseThrow().parentId()).isEqualTo(pcnId);
-    assertThat(identity.memberPractices(pcnId)).extracting(Organisation::name).containsExactly(practiceName);
+    assertThat(identity.memberPractices(pcnId))
+        .extracting(Organisation::name)
+        .containsExactly(practiceName);
 
     Document pcnDetails = admin.get("/admin/organisations/" + pcnId).document();
-    assertThat(pcnDetails.select("[data-testid=member-practices] tbody th").eachText()).containsExactly(practiceName);
+    assertThat(pcnDetails.select("[data-testid=member-practices] tbody th").eachText())
+        .containsExactly(practiceName);
 
     Document practices = admin.get("/admin/organisations?type=GP_PRACTICE").document();
     Element row = rowNamed(practices, practiceName);
@@ -83,8 +92,10 @@ class OrganisationAdministrationTests {
     Document page = admin.get("/admin/organisations/new").document();
 
     assertThat(page.select("input[name=type]").eachAttr("value"))
-        .containsExactly("PCN", "GP_PRACTICE", "VCS", "LOCAL_AUTHORITY", "ICB", "UNIVERSITY", "OTHER");
-    assertThat(page.select("select#parentId option").eachText()).contains("None", "Aire Valley PCN", "Moorland PCN");
+        .containsExactly(
+            "PCN", "GP_PRACTICE", "VCS", "LOCAL_AUTHORITY", "ICB", "UNIVERSITY", "OTHER");
+    assertThat(page.select("select#parentId option").eachText())
+        .contains("None", "Aire Valley PCN", "Moorland PCN");
     assertThat(page.select("#parentId-hint").text()).startsWith("Only for GP practices");
     assertThat(page.select("#parentId").attr("aria-describedby")).isEqualTo("parentId-hint");
   }
@@ -95,7 +106,9 @@ class OrganisationAdministrationTests {
     int before = identity.organisations().size();
 
     Page answer =
-        admin.post("/admin/organisations/new", form("type", "PCN", "name", "Aire Valley PCN", "odsCode", odsCode()));
+        admin.post(
+            "/admin/organisations/new",
+            form("type", "PCN", "name", "Aire Valley PCN", "odsCode", odsCode()));
 
     assertThat(answer.status()).isEqualTo(200);
     Document page = answer.document();
@@ -113,7 +126,9 @@ class OrganisationAdministrationTests {
     String name = "Holme Valley PCN " + suffix();
 
     Page answer =
-        admin.post("/admin/organisations/new", form("type", "PCN", "name", name, "odsCode", "not an ods code!"));
+        admin.post(
+            "/admin/organisations/new",
+            form("type", "PCN", "name", name, "odsCode", "not an ods code!"));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.document().select(".nhsuk-error-summary a[href=#odsCode]").text())
@@ -141,7 +156,9 @@ class OrganisationAdministrationTests {
     String name = "Befriending Circle " + suffix();
 
     Page answer =
-        admin.post("/admin/organisations/new", form("type", "VCS", "name", name, "parentId", pcnId.toString()));
+        admin.post(
+            "/admin/organisations/new",
+            form("type", "VCS", "name", name, "parentId", pcnId.toString()));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.document().select(".nhsuk-error-summary a[href=#parentId]").text())
@@ -169,7 +186,9 @@ class OrganisationAdministrationTests {
   @Test
   void administratorChangesAnOrganisationButNotItsType() {
     WebSession admin = new WebSession(port).signedInAs(Role.ADMINISTRATOR);
-    Organisation vcs = identity.createOrganisation(OrganisationType.VCS, "Men's Shed " + suffix(), null, null, null);
+    Organisation vcs =
+        identity.createOrganisation(
+            OrganisationType.VCS, "Men's Shed " + suffix(), null, null, null);
     String renamed = "Community Men's Shed " + suffix();
 
     Page editPage = admin.get("/admin/organisations/" + vcs.id() + "/edit");
@@ -185,7 +204,8 @@ class OrganisationAdministrationTests {
     assertThat(after.name()).isEqualTo(renamed);
     assertThat(after.postcode()).isEqualTo("LS6 2AB");
     assertThat(after.type()).isEqualTo(OrganisationType.VCS);
-    assertThat(admin.get(path(saved)).document().select(".nhsuk-notification-banner--success").text())
+    assertThat(
+            admin.get(path(saved)).document().select(".nhsuk-notification-banner--success").text())
         .contains("The changes to " + renamed + " have been saved");
   }
 
@@ -203,17 +223,22 @@ class OrganisationAdministrationTests {
     String name = "Refused Organisation " + suffix();
     for (Role role : EVERY_OTHER_ROLE) {
       WebSession session = new WebSession(port).signedInAs(role);
-      for (String page : List.of(
-          "/admin/organisations",
-          "/admin/organisations/new",
-          "/admin/organisations/" + aire.id(),
-          "/admin/organisations/" + aire.id() + "/edit")) {
+      for (String page :
+          List.of(
+              "/admin/organisations",
+              "/admin/organisations/new",
+              "/admin/organisations/" + aire.id(),
+              "/admin/organisations/" + aire.id() + "/edit")) {
         assertThat(session.get(page).status()).as(role + " GET " + page).isEqualTo(403);
       }
-      assertThat(session.post("/admin/organisations/new", form("type", "VCS", "name", name)).status())
+      assertThat(
+              session.post("/admin/organisations/new", form("type", "VCS", "name", name)).status())
           .as(role + " creating")
           .isEqualTo(403);
-      assertThat(session.post("/admin/organisations/" + aire.id() + "/edit", form("name", name)).status())
+      assertThat(
+              session
+                  .post("/admin/organisations/" + aire.id() + "/edit", form("name", name))
+                  .status())
           .as(role + " changing")
           .isEqualTo(403);
     }
@@ -222,7 +247,10 @@ class OrganisationAdministrationTests {
   }
 
   private Organisation organisationNamed(String name) {
-    return identity.organisations().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    return identity.organisations().stream()
+        .filter(o -> o.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Element rowNamed(Document page, String name) {

@@ -38,7 +38,10 @@ class UserAdministrationTests {
 
     assertPasswordRefused(admin, email, "short-pw", "Enter a password of at least 12 characters");
     assertPasswordRefused(
-        admin, email, "123qwe123qwe", "Choose a password that is harder to guess: this one is commonly used");
+        admin,
+        email,
+        "123qwe123qwe",
+        "Choose a password that is harder to guess: this one is commonly used");
     assertPasswordRefused(
         admin,
         email,
@@ -57,20 +60,27 @@ class UserAdministrationTests {
         admin.post(
             "/admin/users/new",
             form(
-                "displayName", "Dr Nadia New",
-                "email", email,
-                "password", GOOD_PASSWORD,
-                "organisationId", kirkgate.id().toString(),
-                "role", "REFERRER"));
+                "displayName",
+                "Dr Nadia New",
+                "email",
+                email,
+                "password",
+                GOOD_PASSWORD,
+                "organisationId",
+                kirkgate.id().toString(),
+                "role",
+                "REFERRER"));
 
     assertThat(created.status()).isEqualTo(302);
     UUID id = idFrom(created);
     assertThat(identity.user(id).orElseThrow().memberships())
-        .containsExactly(new Membership(kirkgate.id(), "Kirkgate Surgery", kirkgate.type(), Role.REFERRER));
+        .containsExactly(
+            new Membership(kirkgate.id(), "Kirkgate Surgery", kirkgate.type(), Role.REFERRER));
     Document page = admin.get(path(created)).document();
     assertThat(page.select(".nhsuk-notification-banner--success").text())
         .contains("An account has been created for Dr Nadia New");
-    assertThat(page.select("[data-testid=memberships] tbody tr").text()).contains("Kirkgate Surgery", "Referrer");
+    assertThat(page.select("[data-testid=memberships] tbody tr").text())
+        .contains("Kirkgate Surgery", "Referrer");
 
     WebSession newUser = new WebSession(port);
     Page signedIn = newUser.signIn(email, GOOD_PASSWORD);
@@ -88,11 +98,16 @@ class UserAdministrationTests {
         admin.post(
             "/admin/users/new",
             form(
-                "displayName", "Ann Other",
-                "email", email,
-                "password", GOOD_PASSWORD,
-                "organisationId", organisationNamed("Aire Valley PCN").id().toString(),
-                "role", "ADMINISTRATOR"));
+                "displayName",
+                "Ann Other",
+                "email",
+                email,
+                "password",
+                GOOD_PASSWORD,
+                "organisationId",
+                organisationNamed("Aire Valley PCN").id().toString(),
+                "role",
+                "ADMINISTRATOR"));
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.document().select(".nhsuk-error-summary a[href=#role]").text())
@@ -115,20 +130,29 @@ class UserAdministrationTests {
 
     assertThat(added.status()).isEqualTo(302);
     assertThat(roles(user.id())).containsExactly(Role.LINK_WORKER);
-    assertThat(admin.get(path(added)).document().select(".nhsuk-notification-banner--success").text())
+    assertThat(
+            admin.get(path(added)).document().select(".nhsuk-notification-banner--success").text())
         .contains("Mo Member is now Link worker at Aire Valley PCN");
 
     String removal = "/admin/users/" + user.id() + "/memberships/remove";
     Page confirmation = admin.get(removal + "?organisationId=" + aire.id() + "&role=LINK_WORKER");
     assertThat(confirmation.status()).isEqualTo(200);
     assertThat(confirmation.h1()).contains("Remove the role Link worker at Aire Valley PCN?");
-    assertThat(roles(user.id())).as("asking for confirmation changes nothing").containsExactly(Role.LINK_WORKER);
+    assertThat(roles(user.id()))
+        .as("asking for confirmation changes nothing")
+        .containsExactly(Role.LINK_WORKER);
 
-    Page removed = admin.post(removal, form("organisationId", aire.id().toString(), "role", "LINK_WORKER"));
+    Page removed =
+        admin.post(removal, form("organisationId", aire.id().toString(), "role", "LINK_WORKER"));
 
     assertThat(removed.status()).isEqualTo(302);
     assertThat(roles(user.id())).isEmpty();
-    assertThat(admin.get(path(removed)).document().select(".nhsuk-notification-banner--success").text())
+    assertThat(
+            admin
+                .get(path(removed))
+                .document()
+                .select(".nhsuk-notification-banner--success")
+                .text())
         .contains("Mo Member is no longer Link worker at Aire Valley PCN");
   }
 
@@ -167,10 +191,18 @@ class UserAdministrationTests {
 
     admin.post(
         "/admin/users/" + user.id() + "/memberships",
-        form("organisationId", organisationNamed("Aire Valley PCN").id().toString(), "role", "LINK_WORKER"));
+        form(
+            "organisationId",
+            organisationNamed("Aire Valley PCN").id().toString(),
+            "role",
+            "LINK_WORKER"));
     admin.post(
         "/admin/users/" + user.id() + "/memberships",
-        form("organisationId", organisationNamed("Moorland PCN").id().toString(), "role", "SERVICE_MANAGER"));
+        form(
+            "organisationId",
+            organisationNamed("Moorland PCN").id().toString(),
+            "role",
+            "SERVICE_MANAGER"));
 
     Page signedIn = new WebSession(port).signIn(email, GOOD_PASSWORD);
     assertThat(signedIn.location()).endsWith("/choose-organisation");
@@ -188,7 +220,9 @@ class UserAdministrationTests {
 
     Page confirmation = admin.get("/admin/users/" + user.id() + "/disable");
     assertThat(confirmation.h1()).contains("Disable Dee Disabled's account?");
-    assertThat(theirs.get("/").status()).as("asking for confirmation changes nothing").isEqualTo(200);
+    assertThat(theirs.get("/").status())
+        .as("asking for confirmation changes nothing")
+        .isEqualTo(200);
 
     Page disabled = admin.post("/admin/users/" + user.id() + "/disable", form());
 
@@ -197,17 +231,20 @@ class UserAdministrationTests {
     Page next = theirs.get("/");
     assertThat(next.status()).isEqualTo(302);
     assertThat(next.location()).endsWith("/login");
-    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location()).endsWith("/login?error");
+    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location())
+        .endsWith("/login?error");
     Document userPage = admin.get(path(disabled)).document();
     assertThat(userPage.select(".nhsuk-notification-banner--success").text())
         .contains("Dee Disabled's account has been disabled");
     assertThat(userPage.select("[data-testid=user-status]").text()).isEqualTo("Disabled");
 
-    assertThat(admin.get("/admin/users/" + user.id() + "/enable").h1()).contains("Enable Dee Disabled's account?");
+    assertThat(admin.get("/admin/users/" + user.id() + "/enable").h1())
+        .contains("Enable Dee Disabled's account?");
     Page enabled = admin.post("/admin/users/" + user.id() + "/enable", form());
 
     assertThat(enabled.status()).isEqualTo(302);
-    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location()).doesNotContain("/login");
+    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location())
+        .doesNotContain("/login");
   }
 
   @Test
@@ -218,18 +255,23 @@ class UserAdministrationTests {
     WebSession theirs = new WebSession(port);
     theirs.signIn(email, GOOD_PASSWORD);
 
-    Page weak = admin.post("/admin/users/" + user.id() + "/password", form("password", "too-short"));
+    Page weak =
+        admin.post("/admin/users/" + user.id() + "/password", form("password", "too-short"));
     assertThat(weak.status()).isEqualTo(200);
     assertThat(weak.document().select(".nhsuk-error-summary a[href=#password]").text())
         .isEqualTo("Enter a password of at least 12 characters");
     assertThat(theirs.get("/").status()).isEqualTo(200);
 
-    Page set = admin.post("/admin/users/" + user.id() + "/password", form("password", "a-brand-new-passphrase"));
+    Page set =
+        admin.post(
+            "/admin/users/" + user.id() + "/password", form("password", "a-brand-new-passphrase"));
 
     assertThat(set.status()).isEqualTo(302);
     assertThat(theirs.get("/").location()).endsWith("/login");
-    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location()).endsWith("/login?error");
-    assertThat(new WebSession(port).signIn(email, "a-brand-new-passphrase").location()).doesNotContain("/login");
+    assertThat(new WebSession(port).signIn(email, GOOD_PASSWORD).location())
+        .endsWith("/login?error");
+    assertThat(new WebSession(port).signIn(email, "a-brand-new-passphrase").location())
+        .doesNotContain("/login");
   }
 
   @Test
@@ -253,7 +295,8 @@ class UserAdministrationTests {
         .contains("You cannot disable your own account");
     assertThat(remove.status()).isEqualTo(200);
     assertThat(remove.document().select(".nhsuk-error-summary").text())
-        .contains("You cannot remove your own administrator role. Ask another administrator to do it.");
+        .contains(
+            "You cannot remove your own administrator role. Ask another administrator to do it.");
     UserAccount after = identity.user(self).orElseThrow();
     assertThat(after.enabled()).isTrue();
     assertThat(after.memberships()).extracting(Membership::role).contains(Role.ADMINISTRATOR);
@@ -273,7 +316,8 @@ class UserAdministrationTests {
 
     assertThat(byName.select("[data-testid=users] tbody tr").text())
         .contains(email, "Disabled", "Link worker, Moorland PCN");
-    assertThat(byEmail.select("[data-testid=users] tbody th").eachText()).containsExactly("Fern Findable");
+    assertThat(byEmail.select("[data-testid=users] tbody th").eachText())
+        .containsExactly("Fern Findable");
   }
 
   @Test
@@ -282,16 +326,25 @@ class UserAdministrationTests {
     for (Role role : EVERY_OTHER_ROLE) {
       WebSession session = new WebSession(port).signedInAs(role);
       String base = "/admin/users/" + target.id();
-      for (String page : List.of("/admin/users", "/admin/users/new", base, base + "/disable", base + "/enable")) {
+      for (String page :
+          List.of("/admin/users", "/admin/users/new", base, base + "/disable", base + "/enable")) {
         assertThat(session.get(page).status()).as(role + " GET " + page).isEqualTo(403);
       }
-      assertThat(session.post(base + "/disable", form()).status()).as(role + " disabling").isEqualTo(403);
-      assertThat(session.post(base + "/password", form("password", "an-attackers-password")).status()).isEqualTo(403);
+      assertThat(session.post(base + "/disable", form()).status())
+          .as(role + " disabling")
+          .isEqualTo(403);
+      assertThat(
+              session.post(base + "/password", form("password", "an-attackers-password")).status())
+          .isEqualTo(403);
       Page granting =
-          session.post(base + "/memberships", form("organisationId", DEPLOYMENT.toString(), "role", "ADMINISTRATOR"));
+          session.post(
+              base + "/memberships",
+              form("organisationId", DEPLOYMENT.toString(), "role", "ADMINISTRATOR"));
       assertThat(granting.status()).as(role + " granting").isEqualTo(403);
       Page creating =
-          session.post("/admin/users/new", form("displayName", "X", "email", email("x"), "password", GOOD_PASSWORD));
+          session.post(
+              "/admin/users/new",
+              form("displayName", "X", "email", email("x"), "password", GOOD_PASSWORD));
       assertThat(creating.status()).as(role + " creating").isEqualTo(403);
     }
     UserAccount after = identity.user(target.id()).orElseThrow();
@@ -299,19 +352,29 @@ class UserAdministrationTests {
     assertThat(after.memberships()).isEmpty();
   }
 
-  private void assertPasswordRefused(WebSession admin, String email, String password, String message) {
+  private void assertPasswordRefused(
+      WebSession admin, String email, String password, String message) {
     Page answer =
-        admin.post("/admin/users/new", form("displayName", "Will Weak", "email", email, "password", password));
+        admin.post(
+            "/admin/users/new",
+            form("displayName", "Will Weak", "email", email, "password", password));
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.document().select(".nhsuk-error-summary a[href=#password]").text()).isEqualTo(message);
-    assertThat(answer.document().select(".nhsuk-form-group--error #password").attr("value")).isEmpty();
+    assertThat(answer.document().select(".nhsuk-error-summary a[href=#password]").text())
+        .isEqualTo(message);
+    assertThat(answer.document().select(".nhsuk-form-group--error #password").attr("value"))
+        .isEmpty();
   }
 
   private List<Role> roles(UUID userId) {
-    return identity.user(userId).orElseThrow().memberships().stream().map(Membership::role).toList();
+    return identity.user(userId).orElseThrow().memberships().stream()
+        .map(Membership::role)
+        .toList();
   }
 
   private Organisation organisationNamed(String name) {
-    return identity.organisations().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    return identity.organisations().stream()
+        .filter(o -> o.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -14,9 +14,12 @@ import org.waymark.support.WaymarkIntegrationTest;
 @WaymarkIntegrationTest
 class AuditLogIntegrationTests {
 
-  private static final String APPEND_ONLY_UPDATE = "ERROR: audit_event is append-only: UPDATE is not allowed";
-  private static final String APPEND_ONLY_DELETE = "ERROR: audit_event is append-only: DELETE is not allowed";
-  private static final String APPEND_ONLY_TRUNCATE = "ERROR: audit_event is append-only: TRUNCATE is not allowed";
+  private static final String APPEND_ONLY_UPDATE =
+      "ERROR: audit_event is append-only: UPDATE is not allowed";
+  private static final String APPEND_ONLY_DELETE =
+      "ERROR: audit_event is append-only: DELETE is not allowed";
+  private static final String APPEND_ONLY_TRUNCATE =
+      "ERROR: audit_event is append-only: TRUNCATE is not allowed";
 
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;
@@ -25,39 +28,67 @@ class AuditLogIntegrationTests {
   void theDatabaseRefusesToChangeOrRemoveAnEntry() {
     UUID person = UUID.randomUUID();
     audit.record(AuditEntry.allowed("PERSON_READ", "person", person, person));
-    assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET action = 'NOTHING' WHERE person_id = ?").param(person).update())
-        .rootCause().hasMessageStartingWith(APPEND_ONLY_UPDATE);
-    assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE person_id = ?").param(person).update())
-        .rootCause().hasMessageStartingWith(APPEND_ONLY_DELETE);
-    assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update()).rootCause().hasMessageStartingWith(APPEND_ONLY_TRUNCATE);
-    assertThat(audit.forPerson(person)).singleElement().extracting(AuditEvent::action).isEqualTo("PERSON_READ");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("UPDATE audit_event SET action = 'NOTHING' WHERE person_id = ?")
+                    .param(person)
+                    .update())
+        .rootCause()
+        .hasMessageStartingWith(APPEND_ONLY_UPDATE);
+    assertThatThrownBy(
+            () -> jdbc.sql("DELETE FROM audit_event WHERE person_id = ?").param(person).update())
+        .rootCause()
+        .hasMessageStartingWith(APPEND_ONLY_DELETE);
+    assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update())
+        .rootCause()
+        .hasMessageStartingWith(APPEND_ONLY_TRUNCATE);
+    assertThat(audit.forPerson(person))
+        .singleElement()
+        .extracting(AuditEvent::action)
+        .isEqualTo("PERSON_READ");
   }
 
   @Test
   void searchesByPersonActionAndDate() {
     UUID person = UUID.randomUUID();
-    audit.record(AuditEntry.allowed("PERSON_UPDATED", "person", person, person).withDetail("names"));
+    audit.record(
+        AuditEntry.allowed("PERSON_UPDATED", "person", person, person).withDetail("names"));
     audit.record(AuditEntry.refused("READ_PERSON", "person", person, person));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-    assertThat(audit.search(new AuditQuery(null, person, null, null, null, 0, 50)).total()).isEqualTo(2);
-    assertThat(audit.search(new AuditQuery(null, person, "PERSON_UPDATED", today, today, 0, 50)).events())
+    assertThat(audit.search(new AuditQuery(null, person, null, null, null, 0, 50)).total())
+        .isEqualTo(2);
+    assertThat(
+            audit
+                .search(new AuditQuery(null, person, "PERSON_UPDATED", today, today, 0, 50))
+                .events())
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.outcome()).isEqualTo(AuditOutcome.ALLOWED);
-          assertThat(e.detail()).isEqualTo("names");
-        });
-    assertThat(audit.search(new AuditQuery(null, person, null, today.plusDays(1), null, 0, 50)).total()).isZero();
-    assertThat(audit.search(new AuditQuery(null, person, null, null, today.minusDays(1), 0, 50)).total()).isZero();
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.ALLOWED);
+              assertThat(e.detail()).isEqualTo("names");
+            });
+    assertThat(
+            audit
+                .search(new AuditQuery(null, person, null, today.plusDays(1), null, 0, 50))
+                .total())
+        .isZero();
+    assertThat(
+            audit
+                .search(new AuditQuery(null, person, null, null, today.minusDays(1), 0, 50))
+                .total())
+        .isZero();
     // Anonymous entries belong to the deployment.
-    assertThat(audit.forPerson(person)).allSatisfy(e -> assertThat(e.organisationId()).isEqualTo(AuditLog.DEPLOYMENT));
+    assertThat(audit.forPerson(person))
+        .allSatisfy(e -> assertThat(e.organisationId()).isEqualTo(AuditLog.DEPLOYMENT));
   }
 
   @Test
   void pagesThroughResultsNewestFirst() {
     UUID person = UUID.randomUUID();
     for (int i = 0; i < 5; i++) {
-      audit.record(AuditEntry.allowed("PERSON_READ", "person", person, person).withDetail("read " + i));
+      audit.record(
+          AuditEntry.allowed("PERSON_READ", "person", person, person).withDetail("read " + i));
     }
     AuditPage first = audit.search(new AuditQuery(null, person, null, null, null, 0, 2));
     AuditPage last = audit.search(new AuditQuery(null, person, null, null, null, 2, 2));

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.waymark.identity.Role;
 
 /**
- * Every page checked with axe-core for WCAG 2.2 AA in a real browser: the pages anyone can reach, and
- * for each role every page reachable by following links from its home page.
+ * Every page checked with axe-core for WCAG 2.2 AA in a real browser: the pages anyone can reach,
+ * and for each role every page reachable by following links from its home page.
  */
 class AccessibilityBrowserTests extends BrowserTestSupport {
 
@@ -29,10 +29,21 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
 
   /** Not pages: sign-out is a form, the rest are machine endpoints or assets. */
   private static final List<String> NOT_CRAWLED =
-      List.of("/logout", "/actuator", "/api", "/v3", "/swagger-ui", "/css", "/js", "/nhsuk", "/images", "/favicon");
+      List.of(
+          "/logout",
+          "/actuator",
+          "/api",
+          "/v3",
+          "/swagger-ui",
+          "/css",
+          "/js",
+          "/nhsuk",
+          "/images",
+          "/favicon");
 
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -90,7 +101,8 @@ class AccessibilityBrowserTests extends BrowserTestSupport {
         browser().screenshot(key(browser().path()));
       }
       String path = browser().path();
-      String page = path + (linkedFrom.containsKey(url) ? " (linked from " + linkedFrom.get(url) + ")" : "");
+      String page =
+          path + (linkedFrom.containsKey(url) ? " (linked from " + linkedFrom.get(url) + ")" : "");
       if (path.startsWith("/login")) {
         problems.add(url + " signed the " + role.label() + " out");
         break;

@@ -13,21 +13,25 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Checks the current page with axe-core against WCAG 2.0, 2.1 and 2.2 at levels A and AA. axe-core is
- * the npm devDependency the build installs; its script is injected into the page for each check.
+ * Checks the current page with axe-core against WCAG 2.0, 2.1 and 2.2 at levels A and AA. axe-core
+ * is the npm devDependency the build installs; its script is injected into the page for each check.
  */
 public final class Axe {
 
   /** The axe-core rule tags checked: WCAG 2.2 AA and everything it builds on. */
-  public static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+  public static final List<String> WCAG_TAGS =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
   private static final Path SCRIPT = Path.of("node_modules", "axe-core", "axe.min.js");
   private static String source;
 
   private Axe() {}
 
-  /** One broken rule: its id, how bad axe-core judges it, what it means, and the elements at fault. */
-  public record Violation(String rule, String impact, String help, String helpUrl, List<String> targets) {
+  /**
+   * One broken rule: its id, how bad axe-core judges it, what it means, and the elements at fault.
+   */
+  public record Violation(
+      String rule, String impact, String help, String helpUrl, List<String> targets) {
     @Override
     public String toString() {
       return "- "
@@ -98,7 +102,8 @@ public final class Axe {
     if (source == null) {
       if (!Files.isReadable(SCRIPT)) {
         throw new IllegalStateException(
-            SCRIPT.toAbsolutePath() + " is missing: the build installs it with npm ci (axe-core in package.json)");
+            SCRIPT.toAbsolutePath()
+                + " is missing: the build installs it with npm ci (axe-core in package.json)");
       }
       try {
         source = Files.readString(SCRIPT);

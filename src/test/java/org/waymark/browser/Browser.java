@@ -22,11 +22,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * One headless Chromium, driven through ChromeDriver, pointed at the running application. It saves a
- * screenshot of every page a page object arrives at to {@code target/screenshots/<test>-<page>.png}.
+ * One headless Chromium, driven through ChromeDriver, pointed at the running application. It saves
+ * a screenshot of every page a page object arrives at to {@code
+ * target/screenshots/<test>-<page>.png}.
  *
- * <p>The driver and browser are Debian's ({@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}),
- * named explicitly so that Selenium Manager never looks for or downloads either.
+ * <p>The driver and browser are Debian's ({@code /usr/bin/chromedriver}, {@code
+ * /usr/bin/chromium}), named explicitly so that Selenium Manager never looks for or downloads
+ * either.
  */
 public final class Browser implements AutoCloseable {
 
@@ -181,7 +183,8 @@ public final class Browser implements AutoCloseable {
             "scale", 1);
     Map<String, Object> shot =
         driver.executeCdpCommand(
-            "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");

@@ -15,7 +15,8 @@ public final class ChooseOrganisationPage {
 
   private ChooseOrganisationPage(Browser browser) {
     this.browser = browser;
-    BrowserTestSupport.waitForPath(browser, p -> p.equals("/choose-organisation"), "/choose-organisation");
+    BrowserTestSupport.waitForPath(
+        browser, p -> p.equals("/choose-organisation"), "/choose-organisation");
     assertThat(browser.h1()).isEqualTo(HEADING);
     browser.screenshot("choose-organisation");
   }
@@ -35,7 +36,8 @@ public final class ChooseOrganisationPage {
         labels().stream()
             .filter(l -> l.getText().trim().startsWith(organisationName + " "))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("No choice for " + organisationName + " in " + choices()));
+            .orElseThrow(
+                () -> new AssertionError("No choice for " + organisationName + " in " + choices()));
     label.click();
     return continueToHome();
   }

@@ -34,7 +34,8 @@ public final class LoginPage {
   }
 
   static LoginPage afterSigningOut(Browser browser) {
-    BrowserTestSupport.waitForPath(browser, p -> p.startsWith("/login?signedOut"), "/login?signedOut");
+    BrowserTestSupport.waitForPath(
+        browser, p -> p.startsWith("/login?signedOut"), "/login?signedOut");
     return new LoginPage(browser, "signed-out");
   }
 
@@ -50,7 +51,9 @@ public final class LoginPage {
     return ChooseOrganisationPage.arrived(browser);
   }
 
-  /** Signs in with details that must be refused, and expects the sign-in page again, with errors. */
+  /**
+   * Signs in with details that must be refused, and expects the sign-in page again, with errors.
+   */
   public LoginPage signInRefused(String email, String password) {
     submit(email, password);
     BrowserTestSupport.waitForPath(browser, p -> p.startsWith("/login?error"), "/login?error");
@@ -64,7 +67,9 @@ public final class LoginPage {
   public HomePage signInAs(Role role) {
     submit(DemoAccounts.email(role), DemoAccounts.PASSWORD);
     BrowserTestSupport.waitForPath(
-        browser, p -> p.equals("/") || p.equals("/choose-organisation"), "/ or /choose-organisation");
+        browser,
+        p -> p.equals("/") || p.equals("/choose-organisation"),
+        "/ or /choose-organisation");
     if (browser.path().equals("/choose-organisation")) {
       return ChooseOrganisationPage.arrived(browser).actForFirst();
     }

@@ -23,7 +23,8 @@ class SignInBrowserTests extends BrowserTestSupport {
           Role.SERVICE_MANAGER, new Shown("Maya Manager", "Service manager, Aire Valley PCN"),
           Role.LINK_WORKER, new Shown("Lee Linkworker", "Link worker, Moorland PCN"),
           Role.REFERRER, new Shown("Dr Rhea Referrer", "Referrer, Hillside Health Centre"),
-          Role.VCS_COORDINATOR, new Shown("Val Coordinator", "VCS coordinator, Good Neighbours Befriending"),
+          Role.VCS_COORDINATOR,
+              new Shown("Val Coordinator", "VCS coordinator, Good Neighbours Befriending"),
           Role.COMMISSIONER, new Shown("Cam Commissioner", "Commissioner, West Riding ICB"),
           Role.RESEARCHER, new Shown("Rory Researcher", "Researcher, University of the Dales"));
 
@@ -33,7 +34,8 @@ class SignInBrowserTests extends BrowserTestSupport {
     LoginPage login = LoginPage.open(browser());
     HomePage home;
     if (role == Role.LINK_WORKER) {
-      ChooseOrganisationPage choose = login.signInAskedToChoose(DemoAccounts.email(role), DemoAccounts.PASSWORD);
+      ChooseOrganisationPage choose =
+          login.signInAskedToChoose(DemoAccounts.email(role), DemoAccounts.PASSWORD);
       assertThat(choose.choices())
           .containsExactlyInAnyOrder("Aire Valley PCN – Link worker", "Moorland PCN – Link worker");
       browser().assertAccessible("choosing an organisation");
@@ -59,7 +61,8 @@ class SignInBrowserTests extends BrowserTestSupport {
   void wrongPasswordShowsTheErrorSummaryAndLeavesTheVisitorSignedOut() {
     // A made-up account, so that no demo account comes nearer to being locked out.
     LoginPage refused =
-        LoginPage.open(browser()).signInRefused("nobody-browser@demo.waymark.test", "not-the-password-at-all");
+        LoginPage.open(browser())
+            .signInRefused("nobody-browser@demo.waymark.test", "not-the-password-at-all");
 
     assertThat(refused.errors()).containsExactly("Enter a correct email address and password");
     assertThat(refused.errorSummaryHasFocus()).isTrue();
@@ -84,6 +87,7 @@ class SignInBrowserTests extends BrowserTestSupport {
     browser().screenshot("skip-link-focused");
 
     focused.sendKeys(Keys.ENTER);
-    assertThat(browser().driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("maincontent");
+    assertThat(browser().driver().switchTo().activeElement().getDomAttribute("id"))
+        .isEqualTo("maincontent");
   }
 }

@@ -19,7 +19,13 @@ class CsrfProtectionTests {
     WebSession browser = new WebSession(port);
     browser.get("/login");
     WebSession.Page answer =
-        browser.postRaw("/login", Map.of("username", DemoAccounts.email(Role.RESEARCHER), "password", DemoAccounts.PASSWORD));
+        browser.postRaw(
+            "/login",
+            Map.of(
+                "username",
+                DemoAccounts.email(Role.RESEARCHER),
+                "password",
+                DemoAccounts.PASSWORD));
     assertThat(answer.status()).isEqualTo(403);
     assertThat(browser.get("/").status()).isEqualTo(302);
   }
@@ -27,11 +33,23 @@ class CsrfProtectionTests {
   @Test
   void refusesAStateChangeWithoutAValidCsrfToken() {
     WebSession browser = new WebSession(port).signedInAs(Role.LINK_WORKER);
-    String aireValley = browser.get("/choose-organisation").document().select("input[name=membership]").get(0).attr("value");
-    assertThat(browser.postRaw("/choose-organisation", Map.of("membership", aireValley)).status()).isEqualTo(403);
-    assertThat(browser.postRaw("/choose-organisation", Map.of("membership", aireValley, "_csrf", "forged")).status())
+    String aireValley =
+        browser
+            .get("/choose-organisation")
+            .document()
+            .select("input[name=membership]")
+            .get(0)
+            .attr("value");
+    assertThat(browser.postRaw("/choose-organisation", Map.of("membership", aireValley)).status())
         .isEqualTo(403);
-    assertThat(browser.post("/choose-organisation", Map.of("membership", aireValley)).status()).isEqualTo(302);
+    assertThat(
+            browser
+                .postRaw(
+                    "/choose-organisation", Map.of("membership", aireValley, "_csrf", "forged"))
+                .status())
+        .isEqualTo(403);
+    assertThat(browser.post("/choose-organisation", Map.of("membership", aireValley)).status())
+        .isEqualTo(302);
   }
 
   @Test

@@ -85,7 +85,9 @@ class EndpointAccessTests {
         .as("endpoints with neither @RequiresPermission nor @PublicEndpoint")
         .allSatisfy(
             e ->
-                assertThat(PermissionInterceptor.rule(e.handler()) != null || PermissionInterceptor.isPublic(e.handler()))
+                assertThat(
+                        PermissionInterceptor.rule(e.handler()) != null
+                            || PermissionInterceptor.isPublic(e.handler()))
                     .as(e.toString())
                     .isTrue());
   }
@@ -104,7 +106,8 @@ class EndpointAccessTests {
       RequiresPermission rule = PermissionInterceptor.rule(e.handler());
       boolean open = PermissionInterceptor.isPublic(e.handler());
       for (Role role : Role.values()) {
-        boolean allowed = open || rule.value() == Permission.SIGNED_IN || rule.value().grantedTo(role);
+        boolean allowed =
+            open || rule.value() == Permission.SIGNED_IN || rule.value().grantedTo(role);
         int status = call(sessions.get(role), e).status();
         if (allowed ? (status == 403 || status >= 500) : status != 403) {
           wrong.add(e + " as " + role + ": " + status);
@@ -122,7 +125,10 @@ class EndpointAccessTests {
   void aRefusalIsAudited() {
     WebSession researcher = new WebSession(port).signedInAs(Role.RESEARCHER);
     assertThat(researcher.get("/actuator/prometheus").status()).isEqualTo(403);
-    assertThat(audit.search(new AuditQuery("researcher@", null, "ACCESS_REFUSED", null, null, 0, 50)).events())
+    assertThat(
+            audit
+                .search(new AuditQuery("researcher@", null, "ACCESS_REFUSED", null, null, 0, 50))
+                .events())
         .anySatisfy(
             e -> {
               assertThat(e.recordId()).isEqualTo("GET /actuator/prometheus");
@@ -132,8 +138,12 @@ class EndpointAccessTests {
 
   private static WebSession.Page call(WebSession session, Endpoint e) {
     return switch (e.method()) {
-      case GET, HEAD, OPTIONS -> e.api() ? session.json("GET", e.path(), null) : session.get(e.path());
-      default -> e.api() ? session.json(e.method().name(), e.path(), "{}") : session.post(e.path(), Map.of());
+      case GET, HEAD, OPTIONS ->
+          e.api() ? session.json("GET", e.path(), null) : session.get(e.path());
+      default ->
+          e.api()
+              ? session.json(e.method().name(), e.path(), "{}")
+              : session.post(e.path(), Map.of());
     };
   }
 }

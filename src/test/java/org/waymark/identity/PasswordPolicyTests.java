@@ -28,7 +28,8 @@ class PasswordPolicyTests {
 
   @Test
   void refusesAPasswordContainingTheEmailName() {
-    assertThat(policy.problem("maya.manager-2026!", "maya.manager@example.org")).hasValue("password.containsEmail");
+    assertThat(policy.problem("maya.manager-2026!", "maya.manager@example.org"))
+        .hasValue("password.containsEmail");
   }
 
   @Test

@@ -16,7 +16,10 @@ class SecurityHeadersTests {
   void pagesCarryAStrictContentSecurityPolicyAndNoStore() {
     WebSession.Page login = new WebSession(port).get("/login");
     String csp = login.header("Content-Security-Policy").orElseThrow();
-    assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    assertThat(csp)
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline");
     assertThat(login.header("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(login.header("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
     assertThat(login.header("X-Frame-Options")).hasValue("DENY");
@@ -33,7 +36,8 @@ class SecurityHeadersTests {
 
   @Test
   void apiAnswersAreNotCached() {
-    WebSession.Page problem = new WebSession(port).json("GET", "/api/people/00000000-0000-0000-0000-000000000001", null);
+    WebSession.Page problem =
+        new WebSession(port).json("GET", "/api/people/00000000-0000-0000-0000-000000000001", null);
     assertThat(problem.header("Cache-Control").orElseThrow()).contains("no-store");
   }
 
@@ -41,8 +45,17 @@ class SecurityHeadersTests {
   void sessionCookieIsHttpOnlyAndSameSite() {
     WebSession.Page login = new WebSession(port).get("/login");
     String cookie = login.header("Set-Cookie").orElseThrow();
-    assertThat(cookie).startsWith("WAYMARK_SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
-    String overTls = new WebSession(port).header("X-Forwarded-Proto", "https").get("/login").header("Set-Cookie").orElseThrow();
+    assertThat(cookie)
+        .startsWith("WAYMARK_SESSION=")
+        .contains("HttpOnly")
+        .contains("SameSite=Lax")
+        .doesNotContain("Secure");
+    String overTls =
+        new WebSession(port)
+            .header("X-Forwarded-Proto", "https")
+            .get("/login")
+            .header("Set-Cookie")
+            .orElseThrow();
     assertThat(overTls).contains("Secure");
   }
 
@@ -51,7 +64,8 @@ class SecurityHeadersTests {
     WebSession.Page plain = new WebSession(port).get("/login");
     assertThat(plain.header("Strict-Transport-Security")).isEmpty();
     // Behind a TLS-terminating proxy the request is secure, and HSTS is sent.
-    WebSession.Page overTls = new WebSession(port).header("X-Forwarded-Proto", "https").get("/login");
+    WebSession.Page overTls =
+        new WebSession(port).header("X-Forwarded-Proto", "https").get("/login");
     assertThat(overTls.header("Strict-Transport-Security").orElseThrow()).contains("max-age=");
   }
 

@@ -43,7 +43,8 @@ class SessionLifetimeTests {
   void sessionsAreStoredInPostgresWithAThirtyMinuteIdleLimit() {
     WebSession browser = signedInFreshUser();
     Integer idle =
-        jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name IS NOT NULL ORDER BY last_access_time DESC LIMIT 1")
+        jdbc.sql(
+                "SELECT max_inactive_interval FROM spring_session WHERE principal_name IS NOT NULL ORDER BY last_access_time DESC LIMIT 1")
             .query(Integer.class)
             .single();
     assertThat(Duration.ofSeconds(idle)).isEqualTo(Duration.ofMinutes(30));
@@ -55,8 +56,10 @@ class SessionLifetimeTests {
     WebSession browser = signedInFreshUser();
     String principal = principalOf(browser);
     long thirtyOneMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(31).toMillis();
-    jdbc.sql("UPDATE spring_session SET last_access_time = ?, expiry_time = ? WHERE principal_name = ?")
-        .params(thirtyOneMinutesAgo, thirtyOneMinutesAgo + Duration.ofMinutes(30).toMillis(), principal)
+    jdbc.sql(
+            "UPDATE spring_session SET last_access_time = ?, expiry_time = ? WHERE principal_name = ?")
+        .params(
+            thirtyOneMinutesAgo, thirtyOneMinutesAgo + Duration.ofMinutes(30).toMillis(), principal)
         .update();
     WebSession.Page answer = browser.get("/");
     assertThat(answer.status()).isEqualTo(302);
@@ -68,7 +71,9 @@ class SessionLifetimeTests {
     WebSession browser = signedInFreshUser();
     String principal = principalOf(browser);
     long thirteenHoursAgo = System.currentTimeMillis() - Duration.ofHours(13).toMillis();
-    jdbc.sql("UPDATE spring_session SET creation_time = ? WHERE principal_name = ?").params(thirteenHoursAgo, principal).update();
+    jdbc.sql("UPDATE spring_session SET creation_time = ? WHERE principal_name = ?")
+        .params(thirteenHoursAgo, principal)
+        .update();
     WebSession.Page answer = browser.get("/");
     assertThat(answer.status()).isEqualTo(302);
     assertThat(answer.location()).endsWith("/login?expired");
@@ -81,15 +86,18 @@ class SessionLifetimeTests {
     String principal = principalOf(browser);
     String cookie = browser.sessionCookie();
     browser.signOut();
-    assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(principal).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?")
+                .param(principal)
+                .query(Long.class)
+                .single())
         .isZero();
     assertThat(new WebSession(port).withSessionCookie(cookie).get("/").status()).isEqualTo(302);
   }
 
   private String principalOf(WebSession browser) {
     // The account's email is the session's principal name; read it back from the page header.
-    return jdbc.sql(
-            "SELECT principal_name FROM spring_session WHERE session_id = ?")
+    return jdbc.sql("SELECT principal_name FROM spring_session WHERE session_id = ?")
         .param(new String(java.util.Base64.getDecoder().decode(browser.sessionCookie())))
         .query(String.class)
         .single();

@@ -20,7 +20,8 @@ class SignInIntegrationTests {
   @Test
   void linkWorkerSignsInAndSeesTheirOrganisationInTheHeader() {
     WebSession browser = new WebSession(port);
-    WebSession.Page afterSignIn = browser.signIn(DemoAccounts.email(Role.LINK_WORKER), DemoAccounts.PASSWORD);
+    WebSession.Page afterSignIn =
+        browser.signIn(DemoAccounts.email(Role.LINK_WORKER), DemoAccounts.PASSWORD);
     assertThat(afterSignIn.status()).isEqualTo(302);
     // The demo link worker works for two PCNs, so is asked which one they act for.
     assertThat(afterSignIn.location()).endsWith("/choose-organisation");
@@ -36,7 +37,9 @@ class SignInIntegrationTests {
     UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
     WebSession browser = new WebSession(port);
     WebSession.Page known = browser.signIn(user.email(), "not-the-password-at-all");
-    WebSession.Page unknown = new WebSession(port).signIn("nobody-" + user.id() + "@example.org", "not-the-password-at-all");
+    WebSession.Page unknown =
+        new WebSession(port)
+            .signIn("nobody-" + user.id() + "@example.org", "not-the-password-at-all");
     identity.disableUser(user.id());
     WebSession.Page disabled = new WebSession(port).signIn(user.email(), TestUsers.PASSWORD);
     assertThat(known.location()).endsWith("/login?error");

@@ -25,34 +25,55 @@ class SignInThrottlingTests {
     UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
     String address = TestUsers.freshAddress();
     for (int i = 0; i < 5; i++) {
-      assertThat(new WebSession(port).from(address).signIn(user.email(), "wrong-password-" + i).location()).endsWith("/login?error");
+      assertThat(
+              new WebSession(port)
+                  .from(address)
+                  .signIn(user.email(), "wrong-password-" + i)
+                  .location())
+          .endsWith("/login?error");
     }
     // Even the right password is refused now, with a clear message.
     WebSession browser = new WebSession(port).from(address);
-    assertThat(browser.signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/login?throttled");
+    assertThat(browser.signIn(user.email(), TestUsers.PASSWORD).location())
+        .endsWith("/login?throttled");
     assertThat(browser.get("/login?throttled").document().select(".nhsuk-error-summary").text())
         .contains("too many failed attempts");
     // From another address too: the lock is on the account.
-    assertThat(new WebSession(port).from(TestUsers.freshAddress()).signIn(user.email(), TestUsers.PASSWORD).location())
+    assertThat(
+            new WebSession(port)
+                .from(TestUsers.freshAddress())
+                .signIn(user.email(), TestUsers.PASSWORD)
+                .location())
         .endsWith("/login?throttled");
-    assertThat(audit.search(new AuditQuery(user.email(), null, "SIGN_IN_THROTTLED", null, null, 0, 10)).total()).isPositive();
+    assertThat(
+            audit
+                .search(new AuditQuery(user.email(), null, "SIGN_IN_THROTTLED", null, null, 0, 10))
+                .total())
+        .isPositive();
 
     // Fifteen minutes after the fifth failure, the account may try again.
-    jdbc.sql("UPDATE sign_in_attempt SET attempted_at = attempted_at - interval '16 minutes' WHERE lower(username) = lower(?)")
+    jdbc.sql(
+            "UPDATE sign_in_attempt SET attempted_at = attempted_at - interval '16 minutes' WHERE lower(username) = lower(?)")
         .param(user.email())
         .update();
-    assertThat(new WebSession(port).from(address).signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/");
+    assertThat(
+            new WebSession(port).from(address).signIn(user.email(), TestUsers.PASSWORD).location())
+        .endsWith("/");
   }
 
   @Test
   void failuresBeforeASuccessfulSignInDoNotCount() {
     UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
     for (int i = 0; i < 4; i++) {
-      new WebSession(port).from(TestUsers.freshAddress()).signIn(user.email(), "wrong-password-" + i);
+      new WebSession(port)
+          .from(TestUsers.freshAddress())
+          .signIn(user.email(), "wrong-password-" + i);
     }
-    assertThat(new WebSession(port).signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/");
+    assertThat(new WebSession(port).signIn(user.email(), TestUsers.PASSWORD).location())
+        .endsWith("/");
     new WebSession(port).from(TestUsers.freshAddress()).signIn(user.email(), "wrong-again");
-    assertThat(new WebSession(port).signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/");
+    assertThat(new WebSession(port).signIn(user.email(), TestUsers.PASSWORD).location())
+        .endsWith("/");
   }
 
   @Test
@@ -62,8 +83,15 @@ class SignInThrottlingTests {
       new WebSession(port).from(address).signIn("nobody-" + i + "@example.org", "wrong-password");
     }
     UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
-    assertThat(new WebSession(port).from(address).signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/login?throttled");
-    assertThat(new WebSession(port).from(TestUsers.freshAddress()).signIn(user.email(), TestUsers.PASSWORD).location()).endsWith("/");
+    assertThat(
+            new WebSession(port).from(address).signIn(user.email(), TestUsers.PASSWORD).location())
+        .endsWith("/login?throttled");
+    assertThat(
+            new WebSession(port)
+                .from(TestUsers.freshAddress())
+                .signIn(user.email(), TestUsers.PASSWORD)
+                .location())
+        .endsWith("/");
   }
 
   @Test
@@ -72,8 +100,12 @@ class SignInThrottlingTests {
     String address = TestUsers.freshAddress();
     new WebSession(port).from(address).signIn(user.email(), "not-the-right-one");
     new WebSession(port).from(address).signIn(user.email(), TestUsers.PASSWORD);
-    var failed = audit.search(new AuditQuery(user.email(), null, "SIGN_IN_FAILED", null, null, 0, 10)).events();
-    var succeeded = audit.search(new AuditQuery(user.email(), null, "SIGN_IN", null, null, 0, 10)).events();
+    var failed =
+        audit
+            .search(new AuditQuery(user.email(), null, "SIGN_IN_FAILED", null, null, 0, 10))
+            .events();
+    var succeeded =
+        audit.search(new AuditQuery(user.email(), null, "SIGN_IN", null, null, 0, 10)).events();
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0).remoteAddress()).isEqualTo(address);
     assertThat(failed.get(0).requestId()).isNotBlank();

@@ -110,7 +110,8 @@ class PersonIntegrationTests {
   WebSession moorlandLinkWorker() {
     WebSession browser = linkWorker();
     WebSession.Page chosen =
-        browser.post("/choose-organisation", Map.of("membership", pcn("Moorland PCN") + ":LINK_WORKER"));
+        browser.post(
+            "/choose-organisation", Map.of("membership", pcn("Moorland PCN") + ":LINK_WORKER"));
     assertThat(chosen.status()).isEqualTo(302);
     assertThat(browser.get("/").document().select("[data-testid=acting-organisation]").text())
         .isEqualTo("Link worker, Moorland PCN");
@@ -126,16 +127,25 @@ class PersonIntegrationTests {
   }
 
   long peopleWithNhsNumber(String nhsNumber) {
-    return jdbc.sql("SELECT count(*) FROM person WHERE nhs_number = ?").param(nhsNumber).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM person WHERE nhs_number = ?")
+        .param(nhsNumber)
+        .query(Long.class)
+        .single();
   }
 
   long peopleNamed(String familyName) {
-    return jdbc.sql("SELECT count(*) FROM person WHERE family_name = ?").param(familyName).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM person WHERE family_name = ?")
+        .param(familyName)
+        .query(Long.class)
+        .single();
   }
 
   /** One text column of a stored record, read directly: tests act for no user. */
   String column(UUID id, String name) {
-    return jdbc.sql("SELECT " + name + " FROM person WHERE id = ?").param(id).query(String.class).single();
+    return jdbc.sql("SELECT " + name + " FROM person WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
   }
 
   static String summaryValue(Document page, String field) {
@@ -161,7 +171,8 @@ class PersonIntegrationTests {
     String family = "Byrne-" + unique();
     assertThat(browser.get("/people/new").status()).isEqualTo(200);
 
-    UUID id = createdId(create(browser, validForm(NhsNumber.of(nhs).formatted(), "Declan", family)));
+    UUID id =
+        createdId(create(browser, validForm(NhsNumber.of(nhs).formatted(), "Declan", family)));
 
     WebSession.Page page = browser.get("/people/" + id);
     assertThat(page.status()).isEqualTo(200);
@@ -176,7 +187,8 @@ class PersonIntegrationTests {
     assertThat(summaryValue(doc, "smsConsent")).isEqualTo("Yes");
     assertThat(summaryValue(doc, "phoneConsent")).isEqualTo("No");
     assertThat(summaryValue(doc, "email")).isEqualTo("Not recorded");
-    assertThat(doc.select("[data-field=town] a").attr("href")).isEqualTo("/people/" + id + "/edit#town");
+    assertThat(doc.select("[data-field=town] a").attr("href"))
+        .isEqualTo("/people/" + id + "/edit#town");
 
     WebSession.Page found = browser.get("/people?nhsNumber=" + nhs);
     assertThat(found.document().select("[data-testid=person-row]")).hasSize(1);
@@ -186,7 +198,8 @@ class PersonIntegrationTests {
 
   @Test
   void serviceManagerOfThePcnReadsARecordALinkWorkerAdded() {
-    UUID id = createdId(create(linkWorker(), validForm(freshNhsNumber(), "Niamh", "Walsh-" + unique())));
+    UUID id =
+        createdId(create(linkWorker(), validForm(freshNhsNumber(), "Niamh", "Walsh-" + unique())));
     WebSession manager = new WebSession(port).signedInAs(Role.SERVICE_MANAGER);
     assertThat(manager.get("/people/" + id).status()).isEqualTo(200);
   }
@@ -221,11 +234,20 @@ class PersonIntegrationTests {
   void nameSearchIgnoresCaseAndAccentsAndNeedsEveryWord() {
     WebSession browser = linkWorker();
     String tag = unique();
-    UUID id = createdId(create(browser, validForm(freshNhsNumber(), "Zoë", "Łukasiewicz-Nguyễn-" + tag)));
+    UUID id =
+        createdId(create(browser, validForm(freshNhsNumber(), "Zoë", "Łukasiewicz-Nguyễn-" + tag)));
 
-    for (String query : List.of("lukasiewicz-nguyen-" + tag, "ZOE " + tag.toUpperCase(), "Łukasiewicz " + tag)) {
-      Document results = browser.get("/people?name=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)).document();
-      assertThat(results.select("[data-testid=person-row] a").eachAttr("href")).as(query).containsExactly("/people/" + id);
+    for (String query :
+        List.of("lukasiewicz-nguyen-" + tag, "ZOE " + tag.toUpperCase(), "Łukasiewicz " + tag)) {
+      Document results =
+          browser
+              .get(
+                  "/people?name="
+                      + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+              .document();
+      assertThat(results.select("[data-testid=person-row] a").eachAttr("href"))
+          .as(query)
+          .containsExactly("/people/" + id);
     }
     Document none = browser.get("/people?name=Agatha+" + tag).document();
     assertThat(none.select("[data-testid=person-row]")).isEmpty();
@@ -241,9 +263,22 @@ class PersonIntegrationTests {
     form.put("dateOfBirthMonth", "9");
     form.put("dateOfBirthYear", "1923");
     UUID id = createdId(create(browser, form));
-    Document found = browser.get("/people?name=" + family + "&dateOfBirthDay=3&dateOfBirthMonth=9&dateOfBirthYear=1923").document();
-    assertThat(found.select("[data-testid=person-row] a").eachAttr("href")).containsExactly("/people/" + id);
-    Document other = browser.get("/people?name=" + family + "&dateOfBirthDay=4&dateOfBirthMonth=9&dateOfBirthYear=1923").document();
+    Document found =
+        browser
+            .get(
+                "/people?name="
+                    + family
+                    + "&dateOfBirthDay=3&dateOfBirthMonth=9&dateOfBirthYear=1923")
+            .document();
+    assertThat(found.select("[data-testid=person-row] a").eachAttr("href"))
+        .containsExactly("/people/" + id);
+    Document other =
+        browser
+            .get(
+                "/people?name="
+                    + family
+                    + "&dateOfBirthDay=4&dateOfBirthMonth=9&dateOfBirthYear=1923")
+            .document();
     assertThat(other.select("[data-testid=person-row]")).isEmpty();
   }
 
@@ -254,7 +289,8 @@ class PersonIntegrationTests {
     createdId(create(browser, validForm(freshNhsNumber(), tag, "Berg")));
     createdId(create(browser, validForm(freshNhsNumber(), tag, "Ålund")));
     Document found = browser.get("/people?name=" + tag).document();
-    assertThat(found.select("[data-testid=person-row] a").eachText()).containsExactly("Ålund, " + tag, "Berg, " + tag);
+    assertThat(found.select("[data-testid=person-row] a").eachText())
+        .containsExactly("Ålund, " + tag, "Berg, " + tag);
   }
 
   @Test
@@ -264,7 +300,8 @@ class PersonIntegrationTests {
     UUID first = createdId(create(browser, validForm("", "Ann", family)));
     UUID second = createdId(create(browser, validForm("", "Bea", family)));
     assertThat(first).isNotEqualTo(second);
-    assertThat(summaryValue(browser.get("/people/" + first).document(), "nhsNumber")).isEqualTo("Not recorded");
+    assertThat(summaryValue(browser.get("/people/" + first).document(), "nhsNumber"))
+        .isEqualTo("Not recorded");
   }
 
   // ---- bad input ----
@@ -278,7 +315,11 @@ class PersonIntegrationTests {
     assertThat(doc.select(".nhsuk-error-summary").text()).contains("Enter a valid NHS number");
     assertThat(errorSummaryLinks(doc)).containsExactly("#nhsNumber");
     assertThat(doc.getElementById("nhsNumber").val()).isEqualTo("943 476 5918");
-    assertThat(doc.getElementById("nhsNumber").closest(".nhsuk-form-group").hasClass("nhsuk-form-group--error")).isTrue();
+    assertThat(
+            doc.getElementById("nhsNumber")
+                .closest(".nhsuk-form-group")
+                .hasClass("nhsuk-form-group--error"))
+        .isTrue();
     assertThat(doc.getElementById("familyName").val()).isEqualTo(family);
     assertThat(peopleNamed(family)).isZero();
   }
@@ -296,7 +337,8 @@ class PersonIntegrationTests {
     assertThat(answer.document().select(".nhsuk-error-summary").text())
         .contains("Date of birth must be today or in the past");
     assertThat(errorSummaryLinks(answer.document())).containsExactly("#dateOfBirth");
-    assertThat(answer.document().select("#dateOfBirth-error").text()).contains("Date of birth must be today or in the past");
+    assertThat(answer.document().select("#dateOfBirth-error").text())
+        .contains("Date of birth must be today or in the past");
     assertThat(peopleNamed(family)).isZero();
   }
 
@@ -306,7 +348,8 @@ class PersonIntegrationTests {
     Map<String, String> form = validForm(freshNhsNumber(), "Pat", family);
     form.put("dateOfBirthMonth", "");
     Document doc = create(linkWorker(), form).document();
-    assertThat(doc.select(".nhsuk-error-summary").text()).contains("Date of birth must include a month");
+    assertThat(doc.select(".nhsuk-error-summary").text())
+        .contains("Date of birth must include a month");
     assertThat(doc.getElementById("dateOfBirth-month").hasClass("nhsuk-input--error")).isTrue();
     assertThat(doc.getElementById("dateOfBirth").hasClass("nhsuk-input--error")).isFalse();
     assertThat(peopleNamed(family)).isZero();
@@ -319,7 +362,8 @@ class PersonIntegrationTests {
     form.put("postcode", "LS1 ABC");
     WebSession.Page answer = create(linkWorker(), form);
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.document().select(".nhsuk-error-summary").text()).contains("Enter a real postcode, like LS1 4AP");
+    assertThat(answer.document().select(".nhsuk-error-summary").text())
+        .contains("Enter a real postcode, like LS1 4AP");
     assertThat(errorSummaryLinks(answer.document())).containsExactly("#postcode");
     assertThat(peopleNamed(family)).isZero();
   }
@@ -333,9 +377,13 @@ class PersonIntegrationTests {
     WebSession.Page answer = create(linkWorker(), form);
     assertThat(answer.status()).isEqualTo(200);
     Document doc = answer.document();
-    assertThat(errorSummaryLinks(doc)).containsExactly("#givenName", "#familyName", "#sex", "#postcode");
+    assertThat(errorSummaryLinks(doc))
+        .containsExactly("#givenName", "#familyName", "#sex", "#postcode");
     assertThat(doc.select(".nhsuk-error-summary").text())
-        .contains("Enter the person's given name", "Enter the person's family name", "Select the person's sex");
+        .contains(
+            "Enter the person's given name",
+            "Enter the person's family name",
+            "Select the person's sex");
     assertThat(doc.getElementById("sex")).isNotNull();
     assertThat(peopleWithNhsNumber(nhs)).isZero();
   }
@@ -409,7 +457,10 @@ class PersonIntegrationTests {
     assertThat(page.select(".nhsuk-notification-banner").text()).contains("Changes saved");
 
     AuditEvent update =
-        audit.forPerson(id).stream().filter(e -> e.action().equals("PERSON_UPDATED")).findFirst().orElseThrow();
+        audit.forPerson(id).stream()
+            .filter(e -> e.action().equals("PERSON_UPDATED"))
+            .findFirst()
+            .orElseThrow();
     assertThat(update.detail()).isEqualTo("Changed: town, email");
     assertThat(update.detail()).doesNotContain("Otley").doesNotContain("cora@");
     assertThat(update.username()).isEqualTo("linkworker@demo.waymark.test");
@@ -422,7 +473,8 @@ class PersonIntegrationTests {
     String family = "Stale-" + unique();
     Map<String, String> form = validForm(freshNhsNumber(), "Stan", family);
     UUID id = createdId(create(first, form));
-    String version = first.get("/people/" + id + "/edit").document().selectFirst("input[name=version]").val();
+    String version =
+        first.get("/people/" + id + "/edit").document().selectFirst("input[name=version]").val();
 
     Map<String, String> theirs = new LinkedHashMap<>(form);
     theirs.put("version", version);
@@ -435,8 +487,10 @@ class PersonIntegrationTests {
     WebSession.Page refused = first.post("/people/" + id + "/edit", mine);
     assertThat(refused.status()).isEqualTo(200);
     Document doc = refused.document();
-    assertThat(doc.select(".nhsuk-error-summary").text()).contains("Someone else changed this record after you opened it");
-    assertThat(doc.select("[data-testid=edit-conflict] li").eachText()).containsExactly("Address line 1", "Town or city");
+    assertThat(doc.select(".nhsuk-error-summary").text())
+        .contains("Someone else changed this record after you opened it");
+    assertThat(doc.select("[data-testid=edit-conflict] li").eachText())
+        .containsExactly("Address line 1", "Town or city");
     assertThat(doc.getElementById("addressLine1").val()).isEqualTo("1 New Street");
 
     assertThat(column(id, "town")).isEqualTo("Ilkley");
@@ -452,7 +506,8 @@ class PersonIntegrationTests {
 
   @Test
   void aLinkWorkerOfAnotherPcnIsRefusedAndTheRefusalIsAudited() {
-    UUID id = createdId(create(linkWorker(), validForm(freshNhsNumber(), "Rhys", "Refused-" + unique())));
+    UUID id =
+        createdId(create(linkWorker(), validForm(freshNhsNumber(), "Rhys", "Refused-" + unique())));
     WebSession other = moorlandLinkWorker();
 
     assertThat(other.get("/people/" + id).status()).isEqualTo(403);
@@ -464,11 +519,13 @@ class PersonIntegrationTests {
     List<AuditEvent> refusals =
         audit.forPerson(id).stream().filter(e -> e.outcome() == AuditOutcome.REFUSED).toList();
     assertThat(refusals).hasSize(3);
-    assertThat(refusals).allSatisfy(e -> {
-      assertThat(e.action()).isEqualTo("READ_PERSON");
-      assertThat(e.organisationId()).isEqualTo(pcn("Moorland PCN"));
-      assertThat(e.username()).isEqualTo("linkworker@demo.waymark.test");
-    });
+    assertThat(refusals)
+        .allSatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("READ_PERSON");
+              assertThat(e.organisationId()).isEqualTo(pcn("Moorland PCN"));
+              assertThat(e.username()).isEqualTo("linkworker@demo.waymark.test");
+            });
     assertThat(audit.forPerson(id)).noneMatch(e -> e.action().equals("PERSON_READ"));
   }
 
@@ -485,25 +542,37 @@ class PersonIntegrationTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Role.class, names = {"REFERRER", "VCS_COORDINATOR", "COMMISSIONER", "RESEARCHER", "ADMINISTRATOR"})
+  @EnumSource(
+      value = Role.class,
+      names = {"REFERRER", "VCS_COORDINATOR", "COMMISSIONER", "RESEARCHER", "ADMINISTRATOR"})
   void rolesWithoutAccessToPeopleAreRefusedEveryPersonPageAndTheApi(Role role) {
-    UUID id = createdId(create(linkWorker(), validForm(freshNhsNumber(), "Rae", "Role-" + unique())));
+    UUID id =
+        createdId(create(linkWorker(), validForm(freshNhsNumber(), "Rae", "Role-" + unique())));
     WebSession browser = new WebSession(port).signedInAs(role);
     assertThat(browser.get("/people").status()).isEqualTo(403);
     assertThat(browser.get("/people/new").status()).isEqualTo(403);
     assertThat(browser.get("/people/" + id).status()).isEqualTo(403);
     assertThat(browser.get("/people/" + id + "/edit").status()).isEqualTo(403);
-    assertThat(browser.post("/people", validForm(freshNhsNumber(), "Rae", "Role-" + unique())).status()).isEqualTo(403);
+    assertThat(
+            browser
+                .post("/people", validForm(freshNhsNumber(), "Rae", "Role-" + unique()))
+                .status())
+        .isEqualTo(403);
     assertThat(browser.json("GET", "/api/people/" + id, null).status()).isEqualTo(403);
     assertThat(audit.forPerson(id)).noneMatch(e -> e.action().equals("PERSON_READ"));
   }
 
   @Test
   void systemRegistrationIsRefusedInsideAWebRequest() {
-    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+    RequestContextHolder.setRequestAttributes(
+        new ServletRequestAttributes(new MockHttpServletRequest()));
     try {
       PersonDetails details =
-          PersonDetails.builder().name("Sys", "Tem").dateOfBirth(LocalDate.of(1970, 1, 1)).sex(Sex.NOT_KNOWN).build();
+          PersonDetails.builder()
+              .name("Sys", "Tem")
+              .dateOfBirth(LocalDate.of(1970, 1, 1))
+              .sex(Sex.NOT_KNOWN)
+              .build();
       assertThatThrownBy(() -> people.registerBySystem(pcn("Aire Valley PCN"), details, "test"))
           .isInstanceOf(IllegalStateException.class);
     } finally {
@@ -526,16 +595,20 @@ class PersonIntegrationTests {
     browser.post("/people/" + id + "/edit", form);
     browser.json("GET", "/api/people/" + id, null);
 
-    List<String> actions = new ArrayList<>(audit.forPerson(id).stream().map(AuditEvent::action).toList());
+    List<String> actions =
+        new ArrayList<>(audit.forPerson(id).stream().map(AuditEvent::action).toList());
     Collections.reverse(actions);
     assertThat(actions)
-        .containsExactly("PERSON_CREATED", "PERSON_READ", "PERSON_READ", "PERSON_UPDATED", "PERSON_READ");
-    assertThat(audit.forPerson(id)).allSatisfy(e -> {
-      assertThat(e.personId()).isEqualTo(id);
-      assertThat(e.recordId()).isEqualTo(id.toString());
-      assertThat(e.userId()).isNotNull();
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.ALLOWED);
-    });
+        .containsExactly(
+            "PERSON_CREATED", "PERSON_READ", "PERSON_READ", "PERSON_UPDATED", "PERSON_READ");
+    assertThat(audit.forPerson(id))
+        .allSatisfy(
+            e -> {
+              assertThat(e.personId()).isEqualTo(id);
+              assertThat(e.recordId()).isEqualTo(id.toString());
+              assertThat(e.userId()).isNotNull();
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.ALLOWED);
+            });
   }
 
   @Test
@@ -545,7 +618,10 @@ class PersonIntegrationTests {
     createdId(create(browser, validForm(freshNhsNumber(), "Sia", family)));
     browser.get("/people?name=" + family);
     AuditEvent search =
-        audit.search(new org.waymark.audit.AuditQuery("linkworker@", null, "PERSON_SEARCH", null, null, 0, 1))
+        audit
+            .search(
+                new org.waymark.audit.AuditQuery(
+                    "linkworker@", null, "PERSON_SEARCH", null, null, 0, 1))
             .events()
             .get(0);
     assertThat(search.detail()).isEqualTo("results=1");
@@ -562,10 +638,12 @@ class PersonIntegrationTests {
     WebSession admin = new WebSession(port).signedInAs(Role.ADMINISTRATOR);
     WebSession.Page form = admin.get("/access-reports");
     assertThat(form.status()).isEqualTo(200);
-    WebSession.Page report = admin.get("/access-reports?nhsNumber=" + NhsNumber.of(nhs).formatted().replace(' ', '+'));
+    WebSession.Page report =
+        admin.get("/access-reports?nhsNumber=" + NhsNumber.of(nhs).formatted().replace(' ', '+'));
     assertThat(report.status()).isEqualTo(200);
     Document doc = report.document();
-    assertThat(doc.select("[data-testid=access-report]").eachAttr("data-person-id")).containsExactly(id.toString());
+    assertThat(doc.select("[data-testid=access-report]").eachAttr("data-person-id"))
+        .containsExactly(id.toString());
 
     List<Element> reads =
         doc.select("[data-testid=access-row]").stream()
@@ -575,13 +653,21 @@ class PersonIntegrationTests {
     List<String> cells = reads.get(0).select("td").eachText();
     assertThat(cells.get(0)).matches("\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}:\\d{2} UTC");
     assertThat(cells.subList(1, 7))
-        .containsExactly("linkworker@demo.waymark.test", "Link worker", "Aire Valley PCN", "Read the record", "Allowed",
+        .containsExactly(
+            "linkworker@demo.waymark.test",
+            "Link worker",
+            "Aire Valley PCN",
+            "Read the record",
+            "Allowed",
             reads.get(0).select("td").get(6).text());
     assertThat(doc.select("[data-action=PERSON_CREATED]")).hasSize(1);
     assertThat(doc.select("[data-action=PERSON_ACCESS_REPORT]")).hasSize(1);
 
     assertThat(audit.forPerson(id))
-        .anyMatch(e -> e.action().equals("PERSON_ACCESS_REPORT") && e.username().equals("admin@demo.waymark.test"));
+        .anyMatch(
+            e ->
+                e.action().equals("PERSON_ACCESS_REPORT")
+                    && e.username().equals("admin@demo.waymark.test"));
   }
 
   @Test
@@ -589,7 +675,11 @@ class PersonIntegrationTests {
     String nhs = freshNhsNumber();
     UUID aire = createdId(create(linkWorker(), validForm(nhs, "Bryn", "Both-" + unique())));
     UUID moor = createdId(create(moorlandLinkWorker(), validForm(nhs, "Bryn", "Both-" + unique())));
-    Document doc = new WebSession(port).signedInAs(Role.ADMINISTRATOR).get("/access-reports?nhsNumber=" + nhs).document();
+    Document doc =
+        new WebSession(port)
+            .signedInAs(Role.ADMINISTRATOR)
+            .get("/access-reports?nhsNumber=" + nhs)
+            .document();
     assertThat(doc.select("[data-testid=access-report]").eachAttr("data-person-id"))
         .containsExactlyInAnyOrder(aire.toString(), moor.toString());
   }
@@ -601,13 +691,18 @@ class PersonIntegrationTests {
     assertThat(invalid.select(".nhsuk-error-summary a").attr("href")).isEqualTo("#nhsNumber");
     assertThat(invalid.select(".nhsuk-error-summary").text()).contains("Enter a valid NHS number");
     Document unknown = admin.get("/access-reports?nhsNumber=" + freshNhsNumber()).document();
-    assertThat(unknown.select("[data-testid=no-record]").text()).contains("No organisation holds a record");
+    assertThat(unknown.select("[data-testid=no-record]").text())
+        .contains("No organisation holds a record");
   }
 
   @Test
   void onlyAdministratorsSeeAccessReports() {
     assertThat(linkWorker().get("/access-reports").status()).isEqualTo(403);
-    assertThat(new WebSession(port).signedInAs(Role.SERVICE_MANAGER).get("/access-reports?nhsNumber=9990000018").status())
+    assertThat(
+            new WebSession(port)
+                .signedInAs(Role.SERVICE_MANAGER)
+                .get("/access-reports?nhsNumber=9990000018")
+                .status())
         .isEqualTo(403);
   }
 
@@ -624,7 +719,8 @@ class PersonIntegrationTests {
     assertThat(answer.header("Content-Type").orElseThrow()).startsWith("application/json");
     JsonNode person = json(answer);
     assertThat(person.get("id").stringValue()).isEqualTo(id.toString());
-    assertThat(person.get("organisationId").stringValue()).isEqualTo(pcn("Aire Valley PCN").toString());
+    assertThat(person.get("organisationId").stringValue())
+        .isEqualTo(pcn("Aire Valley PCN").toString());
     assertThat(person.get("nhsNumber").stringValue()).isEqualTo(nhs);
     assertThat(person.get("dateOfBirth").stringValue()).isEqualTo("1957-02-14");
     assertThat(person.get("sex").stringValue()).isEqualTo("MALE");
@@ -637,7 +733,8 @@ class PersonIntegrationTests {
     assertThat(byNumber.isArray()).isTrue();
     assertThat(byNumber.size()).isEqualTo(1);
     assertThat(byNumber.get(0).get("id").stringValue()).isEqualTo(id.toString());
-    assertThat(audit.forPerson(id).stream().filter(e -> e.action().equals("PERSON_READ")).count()).isEqualTo(2);
+    assertThat(audit.forPerson(id).stream().filter(e -> e.action().equals("PERSON_READ")).count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -651,13 +748,15 @@ class PersonIntegrationTests {
 
     WebSession.Page malformed = browser.json("GET", "/api/people/not-a-uuid", null);
     assertThat(malformed.status()).isEqualTo(400);
-    assertThat(malformed.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(malformed.header("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
     assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at org.");
 
     WebSession.Page invalid = browser.json("GET", "/api/people?nhsNumber=123", null);
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
-    assertThat(json(invalid).get("errors").get(0).get("field").stringValue()).isEqualTo("nhsNumber");
+    assertThat(json(invalid).get("errors").get(0).get("field").stringValue())
+        .isEqualTo("nhsNumber");
 
     JsonNode none = json(browser.json("GET", "/api/people?nhsNumber=" + freshNhsNumber(), null));
     assertThat(none.isArray()).isTrue();
@@ -679,18 +778,31 @@ class PersonIntegrationTests {
     assertThat(aire.select("[data-testid=person-row] td").eachText())
         .contains("Łukasiewicz-Nguyễn, Zoë", "999 000 0018");
     Document moor = moorlandLinkWorker().get("/people?name=siobhan").document();
-    assertThat(moor.select("[data-testid=person-row] td").eachText()).contains("Ó Ceallaigh, Siobhán", "999 000 0085");
+    assertThat(moor.select("[data-testid=person-row] td").eachText())
+        .contains("Ó Ceallaigh, Siobhán", "999 000 0085");
 
     List<String> demoNumbers =
-        jdbc.sql("SELECT nhs_number FROM person WHERE nhs_number LIKE '9990000%' ORDER BY nhs_number")
+        jdbc.sql(
+                "SELECT nhs_number FROM person WHERE nhs_number LIKE '9990000%' ORDER BY nhs_number")
             .query(String.class)
             .list();
     assertThat(demoNumbers).hasSize(12).allMatch(NhsNumber::isValid);
-    assertThat(jdbc.sql("SELECT count(*) FROM person WHERE deceased AND nhs_number LIKE '9990000%'").query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM person WHERE deceased AND nhs_number LIKE '9990000%'")
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
-    assertThat(jdbc.sql("SELECT count(*) FROM person WHERE interpreter_needed AND nhs_number LIKE '9990000%'").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM person WHERE interpreter_needed AND nhs_number LIKE '9990000%'")
+                .query(Long.class)
+                .single())
         .isPositive();
-    assertThat(jdbc.sql("SELECT count(DISTINCT organisation_id) FROM person WHERE nhs_number LIKE '9990000%'").query(Long.class).single())
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(DISTINCT organisation_id) FROM person WHERE nhs_number LIKE '9990000%'")
+                .query(Long.class)
+                .single())
         .isEqualTo(2);
   }
 }

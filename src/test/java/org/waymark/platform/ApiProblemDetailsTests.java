@@ -28,7 +28,9 @@ class ApiProblemDetailsTests {
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
     String requestId = answer.header("X-Request-Id").orElseThrow();
-    assertThat(answer.body()).contains("\"requestId\":\"" + requestId + "\"").doesNotContain("Exception");
+    assertThat(answer.body())
+        .contains("\"requestId\":\"" + requestId + "\"")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -43,7 +45,8 @@ class ApiProblemDetailsTests {
 
   @Test
   void theCallersRequestIdIsKeptWhenSensible() {
-    WebSession.Page answer = new WebSession(port).header("X-Request-Id", "trace-12345678").get("/login");
+    WebSession.Page answer =
+        new WebSession(port).header("X-Request-Id", "trace-12345678").get("/login");
     assertThat(answer.header("X-Request-Id")).hasValue("trace-12345678");
     WebSession.Page odd = new WebSession(port).header("X-Request-Id", "<script>").get("/login");
     assertThat(odd.header("X-Request-Id").orElseThrow()).isNotEqualTo("<script>").hasSize(36);
@@ -58,8 +61,11 @@ class ApiProblemDetailsTests {
 
   @Test
   void prometheusMetricsAreForAdministratorsOnly() {
-    assertThat(new WebSession(port).signedInAs(Role.LINK_WORKER).get("/actuator/prometheus").status()).isEqualTo(403);
-    WebSession.Page metrics = new WebSession(port).signedInAs(Role.ADMINISTRATOR).get("/actuator/prometheus");
+    assertThat(
+            new WebSession(port).signedInAs(Role.LINK_WORKER).get("/actuator/prometheus").status())
+        .isEqualTo(403);
+    WebSession.Page metrics =
+        new WebSession(port).signedInAs(Role.ADMINISTRATOR).get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
   }

@@ -10,22 +10,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.support.WaymarkIntegrationTest;
 
 /**
- * Reads the live schema: every table holding tenant data leads its primary key and every foreign key
- * with {@code organisation_id}, so the schema can be distributed by tenant (docs/adr/0003).
+ * Reads the live schema: every table holding tenant data leads its primary key and every foreign
+ * key with {@code organisation_id}, so the schema can be distributed by tenant (docs/adr/0003).
  */
 @WaymarkIntegrationTest
 class TenantKeyTests {
 
-  /** Global tables (Citus reference tables) and infrastructure, each with its reason in ADR 0003. */
+  /**
+   * Global tables (Citus reference tables) and infrastructure, each with its reason in ADR 0003.
+   */
   static final Set<String> NOT_DISTRIBUTED =
       Set.of(
-          "organisation", "user_account", "membership", "sign_in_attempt",
-          "spring_session", "spring_session_attributes", "event_publication");
+          "organisation",
+          "user_account",
+          "membership",
+          "sign_in_attempt",
+          "spring_session",
+          "spring_session_attributes",
+          "event_publication");
 
   @Autowired JdbcClient jdbc;
 
   private List<String> tenantTables() {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT table_name FROM information_schema.tables
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway%'
@@ -54,7 +62,11 @@ class TenantKeyTests {
               .param(table)
               .query(String.class)
               .list();
-      assertThat(key).as("primary key of " + table).isNotEmpty().first().isEqualTo("organisation_id");
+      assertThat(key)
+          .as("primary key of " + table)
+          .isNotEmpty()
+          .first()
+          .isEqualTo("organisation_id");
     }
   }
 
@@ -88,7 +100,9 @@ class TenantKeyTests {
               .param(table)
               .query(String.class)
               .list();
-      assertThat(uniqueWithoutTenant).as("unique indexes of " + table + " without organisation_id").isEmpty();
+      assertThat(uniqueWithoutTenant)
+          .as("unique indexes of " + table + " without organisation_id")
+          .isEmpty();
     }
   }
 }

@@ -61,7 +61,8 @@ class NhsNumberTests {
 
   @Test
   void parsingAnInvalidNumberThrows() {
-    assertThatThrownBy(() -> NhsNumber.of("9434765918")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NhsNumber.of("9434765918"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -19,6 +19,7 @@ class PostcodeTests {
     assertThat(Postcode.isValid("LS1")).isFalse();
     assertThat(Postcode.isValid("12345")).isFalse();
     assertThat(Postcode.isValid(null)).isFalse();
-    assertThatThrownBy(() -> Postcode.normalise("not a postcode")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Postcode.normalise("not a postcode"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,12 +11,13 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One real PostgreSQL for the whole test run, shared by every Spring context. With
- * {@code WAYMARK_TEST_DATABASE_URL} set (CI's fallback where user namespaces are unavailable, or a
- * run against Debian's PostgreSQL), tests use that server; otherwise a PostgreSQL 15 from the
- * embedded binaries is started once, in a fresh folder under {@code target/}.
+ * One real PostgreSQL for the whole test run, shared by every Spring context. With {@code
+ * WAYMARK_TEST_DATABASE_URL} set (CI's fallback where user namespaces are unavailable, or a run
+ * against Debian's PostgreSQL), tests use that server; otherwise a PostgreSQL 15 from the embedded
+ * binaries is started once, in a fresh folder under {@code target/}.
  */
-public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class TestDatabase
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   private static String url;
   private static String username;
@@ -33,11 +34,14 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             "spring.datasource.username=" + username,
             "spring.datasource.password=" + password)
         .applyTo(context.getEnvironment());
-    if (embedded != null && context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+    if (embedded != null
+        && context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
       contextUsesEmbedded();
-      // Registered before any bean, so released after all of them: beans still use the database while
+      // Registered before any bean, so released after all of them: beans still use the database
+      // while
       // the context closes (the event publication registry does), and it must outlive them.
-      registry.registerDisposableBean(TestDatabase.class.getName(), TestDatabase::contextReleasesEmbedded);
+      registry.registerDisposableBean(
+          TestDatabase.class.getName(), TestDatabase::contextReleasesEmbedded);
     }
   }
 
@@ -69,7 +73,8 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
       return;
     }
     try {
-      Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath().normalize(), "test-pg-");
+      Path dir =
+          Files.createTempDirectory(Path.of("target").toAbsolutePath().normalize(), "test-pg-");
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dir)

@@ -25,6 +25,7 @@ public final class TestUsers {
 
   /** A made-up caller address (IPv6 documentation range), different on every call. */
   public static String freshAddress() {
-    return "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+    return "2001:db8::"
+        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
   }
 }

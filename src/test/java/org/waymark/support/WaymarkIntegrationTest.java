@@ -23,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
       "waymark.demo.enabled=true",
       "waymark.demo.password=" + DemoAccounts.PASSWORD,
       "logging.level.org.waymark=INFO",
-      // Lets a test stand for a caller at another address (X-Forwarded-For from the local proxy), so
+      // Lets a test stand for a caller at another address (X-Forwarded-For from the local proxy),
+      // so
       // per-address throttling can be tested without locking every other test out of 127.0.0.1.
       "server.forward-headers-strategy=native"
     })

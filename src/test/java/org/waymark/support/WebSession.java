@@ -31,7 +31,11 @@ public final class WebSession {
 
   public WebSession(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** Sends X-Forwarded-For with every request (only honoured where the app is told to trust it). */
@@ -108,7 +112,13 @@ public final class WebSession {
       b.header("Content-Type", "application/json");
       b.header("X-CSRF-TOKEN", csrfToken());
     }
-    return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        b.method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** Signs in through the form; the answer is the redirect after sign-in. */
@@ -125,8 +135,11 @@ public final class WebSession {
   /** Signs in as a demo account and fails loudly if that does not work. */
   public WebSession signedInAs(org.waymark.identity.Role role) {
     Page answer = signIn(DemoAccounts.email(role), DemoAccounts.PASSWORD);
-    if (answer.status() != 302 || answer.location() == null || answer.location().contains("/login")) {
-      throw new IllegalStateException("Demo sign-in failed for " + role + ": " + answer.status() + " " + answer.location());
+    if (answer.status() != 302
+        || answer.location() == null
+        || answer.location().contains("/login")) {
+      throw new IllegalStateException(
+          "Demo sign-in failed for " + role + ": " + answer.status() + " " + answer.location());
     }
     return this;
   }
@@ -164,7 +177,8 @@ public final class WebSession {
 
   private Page send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Page(r.statusCode(), r.headers().map(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

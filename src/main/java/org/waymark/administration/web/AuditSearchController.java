@@ -33,7 +33,10 @@ import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
 import org.waymark.identity.Role;
 
-/** Searching the audit log by user, person, action and dates, newest first. Each search is itself audited. */
+/**
+ * Searching the audit log by user, person, action and dates, newest first. Each search is itself
+ * audited.
+ */
 @Controller
 @RequestMapping("/admin/audit")
 @RequiresPermission(Permission.READ_AUDIT_LOG)
@@ -70,15 +73,21 @@ class AuditSearchController {
     if (binding.hasErrors()) {
       return "administration/audit";
     }
-    UUID personId = StringUtils.hasText(form.getPersonId()) ? UUID.fromString(form.getPersonId().strip()) : null;
+    UUID personId =
+        StringUtils.hasText(form.getPersonId())
+            ? UUID.fromString(form.getPersonId().strip())
+            : null;
     AuditQuery query =
-        new AuditQuery(form.getUser(), personId, form.getAction(), from, to, pageNumber(page), PAGE_SIZE);
+        new AuditQuery(
+            form.getUser(), personId, form.getAction(), from, to, pageNumber(page), PAGE_SIZE);
     AuditPage result = audit.search(query);
     audit.record(
-        AuditEntry.allowed("AUDIT_LOG_SEARCHED", "audit_event", null, personId).withDetail(describe(query)));
+        AuditEntry.allowed("AUDIT_LOG_SEARCHED", "audit_event", null, personId)
+            .withDetail(describe(query)));
 
     Map<UUID, String> organisations =
-        identity.organisations().stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
+        identity.organisations().stream()
+            .collect(Collectors.toMap(Organisation::id, Organisation::name));
     model.addAttribute("result", result);
     model.addAttribute("rows", result.events().stream().map(e -> row(e, organisations)).toList());
     model.addAttribute("first", (long) result.page() * result.size() + 1);
@@ -125,11 +134,15 @@ class AuditSearchController {
                 .findFirst()
                 .orElse(e.role());
     String record =
-        e.recordType() == null ? "" : e.recordType() + (e.recordId() == null ? "" : " " + e.recordId());
+        e.recordType() == null
+            ? ""
+            : e.recordType() + (e.recordId() == null ? "" : " " + e.recordId());
     return new Row(e, Formats.when(e.occurredAt()), organisation, role, record);
   }
 
-  /** The address of this search without its page number, ending in ? or &amp; for the pagination. */
+  /**
+   * The address of this search without its page number, ending in ? or &amp; for the pagination.
+   */
   private static String pageHref(AuditSearchForm form) {
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("user", form.getUser());
@@ -141,7 +154,10 @@ class AuditSearchController {
     filters.forEach(
         (name, value) -> {
           if (StringUtils.hasText(value)) {
-            href.append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8)).append('&');
+            href.append(name)
+                .append('=')
+                .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8))
+                .append('&');
           }
         });
     return href.toString();

@@ -13,7 +13,8 @@ class AuditSearchForm {
   private String user;
 
   @Pattern(
-      regexp = "\\s*|\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*",
+      regexp =
+          "\\s*|\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*",
       message = "{administration.audit.personId.invalid}")
   private String personId;
 

@@ -15,7 +15,8 @@ final class IdentityErrors {
    */
   static void reject(BindingResult binding, IdentityValidationException e) {
     Object form = binding.getTarget();
-    if (form != null && PropertyAccessorFactory.forBeanPropertyAccess(form).isReadableProperty(e.field())) {
+    if (form != null
+        && PropertyAccessorFactory.forBeanPropertyAccess(form).isReadableProperty(e.field())) {
       binding.rejectValue(e.field(), e.messageKey());
     } else {
       binding.reject(e.messageKey());

@@ -29,7 +29,9 @@ import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
 import org.waymark.shared.RecordNotFoundException;
 
-/** Organisations: the list, adding one, its details (member practices and users), and changing it. */
+/**
+ * Organisations: the list, adding one, its details (member practices and users), and changing it.
+ */
 @Controller
 @RequestMapping("/admin/organisations")
 @RequiresPermission(Permission.ADMINISTER_ORGANISATIONS)
@@ -37,7 +39,9 @@ class OrganisationAdministrationController {
 
   /** The types an administrator may create: every type but the deployment itself. */
   static final List<OrganisationType> CREATABLE_TYPES =
-      Arrays.stream(OrganisationType.values()).filter(t -> t != OrganisationType.DEPLOYMENT).toList();
+      Arrays.stream(OrganisationType.values())
+          .filter(t -> t != OrganisationType.DEPLOYMENT)
+          .toList();
 
   private final IdentityManagement identity;
   private final MessageSource messages;
@@ -54,9 +58,11 @@ class OrganisationAdministrationController {
   String list(@RequestParam(name = "type", required = false) String type, Model model) {
     OrganisationType filter = typeOrNull(type);
     List<Organisation> all = identity.organisations();
-    Map<UUID, String> names = all.stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
+    Map<UUID, String> names =
+        all.stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
     model.addAttribute(
-        "organisations", filter == null ? all : all.stream().filter(o -> o.type() == filter).toList());
+        "organisations",
+        filter == null ? all : all.stream().filter(o -> o.type() == filter).toList());
     model.addAttribute("names", names);
     model.addAttribute("types", OrganisationType.values());
     model.addAttribute("selectedType", filter);
@@ -75,15 +81,21 @@ class OrganisationAdministrationController {
       BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    if ((form.getType() == null || form.getType() == OrganisationType.DEPLOYMENT) && !binding.hasFieldErrors("type")) {
+    if ((form.getType() == null || form.getType() == OrganisationType.DEPLOYMENT)
+        && !binding.hasFieldErrors("type")) {
       binding.rejectValue("type", "organisation.type.invalid");
     }
     if (!binding.hasErrors()) {
       try {
         Organisation created =
             identity.createOrganisation(
-                form.getType(), form.getName(), form.getOdsCode(), form.getParentId(), form.getPostcode());
-        redirect.addFlashAttribute("success", message("administration.organisation.created", created.name()));
+                form.getType(),
+                form.getName(),
+                form.getOdsCode(),
+                form.getParentId(),
+                form.getPostcode());
+        redirect.addFlashAttribute(
+            "success", message("administration.organisation.created", created.name()));
         return "redirect:/admin/organisations/" + created.id();
       } catch (IdentityValidationException e) {
         IdentityErrors.reject(binding, e);
@@ -97,10 +109,15 @@ class OrganisationAdministrationController {
     Organisation organisation = find(id);
     model.addAttribute("organisation", organisation);
     model.addAttribute(
-        "parent", organisation.parentId() == null ? null : identity.organisation(organisation.parentId()).orElse(null));
+        "parent",
+        organisation.parentId() == null
+            ? null
+            : identity.organisation(organisation.parentId()).orElse(null));
     model.addAttribute(
         "practices",
-        organisation.type() == OrganisationType.PCN ? identity.memberPractices(id) : List.<Organisation>of());
+        organisation.type() == OrganisationType.PCN
+            ? identity.memberPractices(id)
+            : List.<Organisation>of());
     model.addAttribute(
         "members",
         identity.usersOf(id).stream()
@@ -136,8 +153,10 @@ class OrganisationAdministrationController {
     if (!binding.hasErrors()) {
       try {
         Organisation updated =
-            identity.updateOrganisation(id, form.getName(), form.getOdsCode(), form.getParentId(), form.getPostcode());
-        redirect.addFlashAttribute("success", message("administration.organisation.updated", updated.name()));
+            identity.updateOrganisation(
+                id, form.getName(), form.getOdsCode(), form.getParentId(), form.getPostcode());
+        redirect.addFlashAttribute(
+            "success", message("administration.organisation.updated", updated.name()));
         return "redirect:/admin/organisations/" + id;
       } catch (IdentityValidationException e) {
         IdentityErrors.reject(binding, e);

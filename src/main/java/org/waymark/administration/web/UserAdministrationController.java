@@ -45,7 +45,10 @@ class UserAdministrationController {
   private final MessageSource messages;
 
   UserAdministrationController(
-      IdentityManagement identity, AccessPolicy access, TransactionTemplate transactions, MessageSource messages) {
+      IdentityManagement identity,
+      AccessPolicy access,
+      TransactionTemplate transactions,
+      MessageSource messages) {
     this.identity = identity;
     this.access = access;
     this.transactions = transactions;
@@ -72,13 +75,18 @@ class UserAdministrationController {
       Model model,
       RedirectAttributes redirect) {
     // The first membership is optional, but half of one is a mistake.
-    if (form.getOrganisationId() != null && form.getRole() == null && !binding.hasFieldErrors("role")) {
+    if (form.getOrganisationId() != null
+        && form.getRole() == null
+        && !binding.hasFieldErrors("role")) {
       binding.rejectValue("role", "administration.membership.role.required");
     }
-    if (form.getRole() != null && form.getOrganisationId() == null && !binding.hasFieldErrors("organisationId")) {
+    if (form.getRole() != null
+        && form.getOrganisationId() == null
+        && !binding.hasFieldErrors("organisationId")) {
       binding.rejectValue("organisationId", "administration.membership.organisation.required");
     }
-    if (form.getOrganisationId() != null && identity.organisation(form.getOrganisationId()).isEmpty()) {
+    if (form.getOrganisationId() != null
+        && identity.organisation(form.getOrganisationId()).isEmpty()) {
       binding.rejectValue("organisationId", "administration.membership.organisation.required");
     }
     if (!binding.hasErrors()) {
@@ -87,13 +95,16 @@ class UserAdministrationController {
         UserAccount created =
             transactions.execute(
                 status -> {
-                  UserAccount user = identity.createUser(form.getEmail(), form.getDisplayName(), form.getPassword());
+                  UserAccount user =
+                      identity.createUser(
+                          form.getEmail(), form.getDisplayName(), form.getPassword());
                   if (form.getOrganisationId() != null) {
                     identity.addMembership(user.id(), form.getOrganisationId(), form.getRole());
                   }
                   return user;
                 });
-        redirect.addFlashAttribute("success", message("administration.user.created", created.displayName()));
+        redirect.addFlashAttribute(
+            "success", message("administration.user.created", created.displayName()));
         return "redirect:/admin/users/" + created.id();
       } catch (IdentityValidationException e) {
         IdentityErrors.reject(binding, e);
@@ -116,7 +127,9 @@ class UserAdministrationController {
       RedirectAttributes redirect) {
     UserAccount user = find(id);
     Organisation organisation =
-        form.getOrganisationId() == null ? null : identity.organisation(form.getOrganisationId()).orElse(null);
+        form.getOrganisationId() == null
+            ? null
+            : identity.organisation(form.getOrganisationId()).orElse(null);
     if (organisation == null && !binding.hasFieldErrors("organisationId")) {
       binding.rejectValue("organisationId", "administration.membership.organisation.required");
     }
@@ -126,7 +139,10 @@ class UserAdministrationController {
           redirect.addFlashAttribute(
               "success",
               message(
-                  "administration.membership.added", user.displayName(), form.getRole().label(), organisation.name()));
+                  "administration.membership.added",
+                  user.displayName(),
+                  form.getRole().label(),
+                  organisation.name()));
           return "redirect:/admin/users/" + id;
         }
         binding.rejectValue("role", "administration.membership.exists");
@@ -139,7 +155,10 @@ class UserAdministrationController {
 
   @GetMapping("/{id}/memberships/remove")
   String confirmRemoval(
-      @PathVariable UUID id, @RequestParam UUID organisationId, @RequestParam Role role, Model model) {
+      @PathVariable UUID id,
+      @RequestParam UUID organisationId,
+      @RequestParam Role role,
+      Model model) {
     UserAccount user = find(id);
     Membership membership = membership(user, organisationId, role);
     if (isOwnAdministratorRole(id, role)) {
@@ -151,7 +170,8 @@ class UserAdministrationController {
     return confirmation(
         model,
         user,
-        message("administration.membership.remove.title", role.label(), membership.organisationName()),
+        message(
+            "administration.membership.remove.title", role.label(), membership.organisationName()),
         message("administration.membership.remove.body", user.displayName()),
         "/admin/users/" + id + "/memberships/remove",
         fields,
@@ -180,7 +200,10 @@ class UserAdministrationController {
       redirect.addFlashAttribute(
           "success",
           message(
-              "administration.membership.removed", user.displayName(), role.label(), membership.organisationName()));
+              "administration.membership.removed",
+              user.displayName(),
+              role.label(),
+              membership.organisationName()));
     }
     return "redirect:/admin/users/" + id;
   }
@@ -209,7 +232,8 @@ class UserAdministrationController {
       return userPage(model, user, "administration.user.disableSelf");
     }
     identity.disableUser(id);
-    redirect.addFlashAttribute("success", message("administration.user.disabled", user.displayName()));
+    redirect.addFlashAttribute(
+        "success", message("administration.user.disabled", user.displayName()));
     return "redirect:/admin/users/" + id;
   }
 
@@ -231,7 +255,8 @@ class UserAdministrationController {
   String enable(@PathVariable UUID id, RedirectAttributes redirect) {
     UserAccount user = find(id);
     identity.enableUser(id);
-    redirect.addFlashAttribute("success", message("administration.user.enabled", user.displayName()));
+    redirect.addFlashAttribute(
+        "success", message("administration.user.enabled", user.displayName()));
     return "redirect:/admin/users/" + id;
   }
 
@@ -246,7 +271,8 @@ class UserAdministrationController {
     if (!binding.hasErrors()) {
       try {
         identity.changePassword(id, form.getPassword());
-        redirect.addFlashAttribute("success", message("administration.user.passwordSet", user.displayName()));
+        redirect.addFlashAttribute(
+            "success", message("administration.user.passwordSet", user.displayName()));
         return "redirect:/admin/users/" + id;
       } catch (IdentityValidationException e) {
         IdentityErrors.reject(binding, e);
@@ -319,7 +345,10 @@ class UserAdministrationController {
     return access.currentUser().map(u -> u.userId().equals(userId)).orElse(false);
   }
 
-  /** An administrator who removed their own role could lock the deployment out of its own administration. */
+  /**
+   * An administrator who removed their own role could lock the deployment out of its own
+   * administration.
+   */
   private boolean isOwnAdministratorRole(UUID userId, Role role) {
     return role == Role.ADMINISTRATOR && isSelf(userId);
   }

@@ -104,12 +104,18 @@ class JdbcAuditLog implements AuditLog {
       params.add(q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
     }
     long total =
-        jdbc.sql("SELECT count(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        jdbc.sql("SELECT count(*) FROM audit_event" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(q.size());
     pageParams.add((long) q.page() * q.size());
     List<AuditEvent> events =
-        jdbc.sql("SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+        jdbc.sql(
+                "SELECT * FROM audit_event"
+                    + where
+                    + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
             .params(pageParams)
             .query(JdbcAuditLog::map)
             .list();

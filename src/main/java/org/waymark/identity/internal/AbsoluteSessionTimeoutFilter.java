@@ -24,14 +24,16 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && System.currentTimeMillis() - session.getCreationTime() > limitMillis) {
       session.invalidate();
       SecurityContextHolder.clearContext();
       if (ProblemResponses.isApi(request)) {
-        ProblemResponses.write(response, request, 401, "Unauthorized", "Your session has ended. Sign in again.");
+        ProblemResponses.write(
+            response, request, 401, "Unauthorized", "Your session has ended. Sign in again.");
       } else {
         response.sendRedirect(request.getContextPath() + "/login?expired");
       }

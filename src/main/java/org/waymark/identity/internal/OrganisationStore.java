@@ -50,7 +50,10 @@ public class OrganisationStore {
   }
 
   public Optional<Organisation> find(UUID id) {
-    return jdbc.sql("SELECT * FROM organisation WHERE id = ?").param(id).query(OrganisationStore::map).optional();
+    return jdbc.sql("SELECT * FROM organisation WHERE id = ?")
+        .param(id)
+        .query(OrganisationStore::map)
+        .optional();
   }
 
   public boolean nameTaken(String name, UUID except) {
@@ -63,7 +66,8 @@ public class OrganisationStore {
   }
 
   public boolean odsCodeTaken(String ods, UUID except) {
-    return jdbc.sql("SELECT count(*) FROM organisation WHERE upper(ods_code) = upper(?) AND id <> ?")
+    return jdbc.sql(
+                "SELECT count(*) FROM organisation WHERE upper(ods_code) = upper(?) AND id <> ?")
             .param(ods.trim())
             .param(except == null ? new UUID(0, 0) : except)
             .query(Long.class)

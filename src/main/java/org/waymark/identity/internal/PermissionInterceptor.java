@@ -25,7 +25,8 @@ public class PermissionInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)) {
       return true; // static resources
     }
@@ -41,15 +42,17 @@ public class PermissionInterceptor implements HandlerInterceptor {
 
   /** The permission a handler names, on the method or its controller; null if none. */
   public static RequiresPermission rule(HandlerMethod method) {
-    RequiresPermission onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresPermission.class);
+    RequiresPermission onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresPermission.class);
     return onMethod != null
         ? onMethod
-        : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresPermission.class);
+        : AnnotatedElementUtils.findMergedAnnotation(
+            method.getBeanType(), RequiresPermission.class);
   }
 
   /**
-   * Framework endpoints (the error page, the OpenAPI description) are not Waymark's; their access is
-   * set by URL in the security configuration.
+   * Framework endpoints (the error page, the OpenAPI description) are not Waymark's; their access
+   * is set by URL in the security configuration.
    */
   public static boolean isWaymarks(HandlerMethod method) {
     return method.getBeanType().getName().startsWith("org.waymark.");

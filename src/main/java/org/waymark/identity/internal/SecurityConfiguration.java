@@ -17,8 +17,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
-import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.waymark.audit.AuditActor;
@@ -29,9 +29,9 @@ import org.waymark.identity.WaymarkUser;
 import org.waymark.shared.ProblemResponses;
 
 /**
- * Sign-in, sessions and headers. URL rules here only separate public from signed-in; what a signed-in
- * user may do is decided per endpoint ({@code RequiresPermission}, enforced by PermissionInterceptor)
- * and per record ({@link AccessPolicy}).
+ * Sign-in, sessions and headers. URL rules here only separate public from signed-in; what a
+ * signed-in user may do is decided per endpoint ({@code RequiresPermission}, enforced by
+ * PermissionInterceptor) and per record ({@link AccessPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,16 +42,21 @@ class SecurityConfiguration {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    // bcrypt by default; the {id} prefix lets a later change of algorithm upgrade hashes on sign-in.
+    // bcrypt by default; the {id} prefix lets a later change of algorithm upgrade hashes on
+    // sign-in.
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
   @Bean
   AuthenticationManager authenticationManager(
-      WaymarkUserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
+      WaymarkUserDetailsService users,
+      PasswordEncoder encoder,
+      SignInThrottle throttle,
+      AuditLog audit) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
-    ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
+    ProviderManager manager =
+        new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit));
     manager.setEraseCredentialsAfterAuthentication(true);
     return manager;
   }
@@ -68,11 +73,23 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        "/css/**", "/js/**", "/nhsuk/**", "/images/**", "/favicon.ico",
-                        "/login", "/error", "/error/**",
-                        "/accessibility", "/privacy", "/cookies",
-                        "/actuator/health", "/actuator/health/**",
-                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        "/css/**",
+                        "/js/**",
+                        "/nhsuk/**",
+                        "/images/**",
+                        "/favicon.ico",
+                        "/login",
+                        "/error",
+                        "/error/**",
+                        "/accessibility",
+                        "/privacy",
+                        "/cookies",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")
@@ -92,16 +109,19 @@ class SecurityConfiguration {
                     .logoutSuccessUrl("/login?signedOut")
                     .invalidateHttpSession(true)
                     .deleteCookies("WAYMARK_SESSION"))
-        .sessionManagement(sessions -> sessions.sessionAuthenticationStrategy(newSessionIdAtSignIn()))
+        .sessionManagement(
+            sessions -> sessions.sessionAuthenticationStrategy(newSessionIdAtSignIn()))
         .exceptionHandling(
             errors ->
                 errors
                     .authenticationEntryPoint(
                         (request, response, e) -> {
                           if (ProblemResponses.isApi(request)) {
-                            ProblemResponses.write(response, request, 401, "Unauthorized", "Sign in first.");
+                            ProblemResponses.write(
+                                response, request, 401, "Unauthorized", "Sign in first.");
                           } else {
-                            new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, e);
+                            new LoginUrlAuthenticationEntryPoint("/login")
+                                .commence(request, response, e);
                           }
                         })
                     .accessDeniedHandler(accessDenied(audit)))
@@ -109,9 +129,14 @@ class SecurityConfiguration {
             headers ->
                 headers
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                    .referrerPolicy(
+                        r ->
+                            r.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                     .frameOptions(frame -> frame.deny()))
-        .addFilterAfter(new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
+        .addFilterAfter(
+            new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
     return http.build();
   }
 
@@ -148,10 +173,15 @@ class SecurityConfiguration {
     return (request, response, e) -> {
       if (!(e instanceof AccessPolicy.AuditedAccessDeniedException)) {
         audit.recordIndependently(
-            AuditEntry.refused("ACCESS_REFUSED", "endpoint", request.getMethod() + " " + request.getRequestURI(), null));
+            AuditEntry.refused(
+                "ACCESS_REFUSED",
+                "endpoint",
+                request.getMethod() + " " + request.getRequestURI(),
+                null));
       }
       if (ProblemResponses.isApi(request)) {
-        ProblemResponses.write(response, request, 403, "Forbidden", "You do not have access to this.");
+        ProblemResponses.write(
+            response, request, 403, "Forbidden", "You do not have access to this.");
       } else {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
       }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses sign-in for a while after repeated failures: for an account after {@code maxPerAccount}
- * failures within the window (counted since its last success), and for an address after
- * {@code maxPerAddress}. Kept in PostgreSQL so every instance sees the same counts. Refused attempts
- * are not counted again, so a lock-out ends on time even while someone keeps trying.
+ * failures within the window (counted since its last success), and for an address after {@code
+ * maxPerAddress}. Kept in PostgreSQL so every instance sees the same counts. Refused attempts are
+ * not counted again, so a lock-out ends on time even while someone keeps trying.
  */
 @Component
 public class SignInThrottle {
@@ -102,7 +102,8 @@ public class SignInThrottle {
   }
 
   private void insert(String username, String address, boolean succeeded) {
-    jdbc.sql("INSERT INTO sign_in_attempt (username, remote_address, succeeded, attempted_at) VALUES (?, ?, ?, ?)")
+    jdbc.sql(
+            "INSERT INTO sign_in_attempt (username, remote_address, succeeded, attempted_at) VALUES (?, ?, ?, ?)")
         .params(
             username == null ? "" : username.trim(),
             address == null ? "" : address,

@@ -21,7 +21,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final SignInThrottle throttle;
   private final AuditLog audit;
 
-  ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
+  ThrottledAuthenticationProvider(
+      AuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
     this.passwords = passwords;
     this.throttle = throttle;
     this.audit = audit;

@@ -19,7 +19,8 @@ import org.waymark.identity.UserAccount;
 public class UserStore {
 
   /** An account with its password hash, for sign-in only. */
-  public record Credentials(UUID id, String email, String displayName, String passwordHash, boolean enabled) {}
+  public record Credentials(
+      UUID id, String email, String displayName, String passwordHash, boolean enabled) {}
 
   private final JdbcClient jdbc;
 
@@ -46,7 +47,8 @@ public class UserStore {
   }
 
   public Optional<Credentials> credentials(String email) {
-    return jdbc.sql("SELECT id, email, display_name, password_hash, enabled FROM user_account WHERE lower(email) = lower(?)")
+    return jdbc.sql(
+            "SELECT id, email, display_name, password_hash, enabled FROM user_account WHERE lower(email) = lower(?)")
         .param(email == null ? "" : email.trim())
         .query(
             (rs, n) ->
@@ -67,7 +69,12 @@ public class UserStore {
   }
 
   public List<UserAccount> search(String text, int limit) {
-    String like = "%" + (text == null ? "" : text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_")) + "%";
+    String like =
+        "%"
+            + (text == null
+                ? ""
+                : text.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_"))
+            + "%";
     return jdbc.sql(
             """
             SELECT * FROM user_account

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import org.waymark.identity.Membership;
 import org.waymark.identity.WaymarkUser;
 
-/** Loads an account and its memberships for sign-in; the user first acts in their first membership. */
+/**
+ * Loads an account and its memberships for sign-in; the user first acts in their first membership.
+ */
 @Service
 class WaymarkUserDetailsService implements UserDetailsService {
 
@@ -21,7 +23,9 @@ class WaymarkUserDetailsService implements UserDetailsService {
   @Override
   public UserDetails loadUserByUsername(String username) {
     UserStore.Credentials c =
-        users.credentials(username).orElseThrow(() -> new UsernameNotFoundException("Unknown account"));
+        users
+            .credentials(username)
+            .orElseThrow(() -> new UsernameNotFoundException("Unknown account"));
     List<Membership> memberships = users.memberships(c.id());
     return new WaymarkUser(
         c.id(),

@@ -76,7 +76,8 @@ class SignInController {
     request.changeSessionId();
     contexts.saveContext(context, request, response);
     audit.record(
-        AuditEntry.allowed("ACTING_ORGANISATION_CHOSEN", "organisation", chosen.organisationId(), null)
+        AuditEntry.allowed(
+                "ACTING_ORGANISATION_CHOSEN", "organisation", chosen.organisationId(), null)
             .withDetail(chosen.role().name()));
     return "redirect:/";
   }

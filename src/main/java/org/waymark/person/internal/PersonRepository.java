@@ -91,10 +91,10 @@ public class PersonRepository {
   /** True if another record of the organisation has this NHS number (ten digits). */
   public boolean nhsNumberTaken(UUID organisationId, String nhsNumber, UUID exceptId) {
     return jdbc.sql(
-            "SELECT count(*) FROM person WHERE organisation_id = ? AND nhs_number = ? AND id IS DISTINCT FROM ?")
-        .params(organisationId, nhsNumber, exceptId)
-        .query(Long.class)
-        .single()
+                "SELECT count(*) FROM person WHERE organisation_id = ? AND nhs_number = ? AND id IS DISTINCT FROM ?")
+            .params(organisationId, nhsNumber, exceptId)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
@@ -108,13 +108,21 @@ public class PersonRepository {
 
   /** The records held by these organisations that match, by family name then given name. */
   public List<Person> search(
-      List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth, int limit, long offset) {
+      List<UUID> organisations,
+      List<String> nameWords,
+      String nhsNumber,
+      LocalDate dateOfBirth,
+      int limit,
+      long offset) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(organisations, nameWords, nhsNumber, dateOfBirth, params);
     params.put("limit", limit);
     params.put("offset", offset);
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM person" + where
+            "SELECT "
+                + COLUMNS
+                + " FROM person"
+                + where
                 + " ORDER BY person_fold(family_name), person_fold(given_name), date_of_birth, id"
                 + " LIMIT :limit OFFSET :offset")
         .params(params)
@@ -122,14 +130,22 @@ public class PersonRepository {
         .list();
   }
 
-  public long count(List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth) {
+  public long count(
+      List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth) {
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(organisations, nameWords, nhsNumber, dateOfBirth, params);
-    return jdbc.sql("SELECT count(*) FROM person" + where).params(params).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM person" + where)
+        .params(params)
+        .query(Long.class)
+        .single();
   }
 
   private static String where(
-      List<UUID> organisations, List<String> nameWords, String nhsNumber, LocalDate dateOfBirth, Map<String, Object> params) {
+      List<UUID> organisations,
+      List<String> nameWords,
+      String nhsNumber,
+      LocalDate dateOfBirth,
+      Map<String, Object> params) {
     StringBuilder where = new StringBuilder(" WHERE organisation_id IN (:orgs)");
     params.put("orgs", organisations);
     for (int i = 0; i < nameWords.size(); i++) {

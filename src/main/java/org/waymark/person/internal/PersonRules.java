@@ -21,8 +21,9 @@ public final class PersonRules {
   private PersonRules() {}
 
   /**
-   * Trims text, turns blank text into null, and puts the NHS number (ten digits) and postcode (upper
-   * case, one space) into their stored form when they are valid. Names keep their exact characters.
+   * Trims text, turns blank text into null, and puts the NHS number (ten digits) and postcode
+   * (upper case, one space) into their stored form when they are valid. Names keep their exact
+   * characters.
    */
   public static PersonDetails normalise(PersonDetails d) {
     String nhs = text(d.nhsNumber());
@@ -122,8 +123,8 @@ public final class PersonRules {
   }
 
   /**
-   * A UK or international telephone number as people write it: digits, spaces, brackets and hyphens,
-   * a leading + only, and 10 to 15 digits.
+   * A UK or international telephone number as people write it: digits, spaces, brackets and
+   * hyphens, a leading + only, and 10 to 15 digits.
    */
   public static boolean isPhoneNumber(String text) {
     return text.length() <= 20

@@ -41,10 +41,18 @@ class AccessReportController {
   }
 
   /** One audit entry as the report shows it; text only, ready to print. */
-  record Row(String when, String who, String role, String organisation, String action, String outcome, String from) {}
+  record Row(
+      String when,
+      String who,
+      String role,
+      String organisation,
+      String action,
+      String outcome,
+      String from) {}
 
   /** One record's report: whose, held where, and its rows. */
-  record Report(String name, String nhsNumber, String organisation, String personId, List<Row> rows) {}
+  record Report(
+      String name, String nhsNumber, String organisation, String personId, List<Row> rows) {}
 
   @GetMapping("/access-reports")
   String report(@RequestParam(name = "nhsNumber", required = false) String nhsNumber, Model model) {
@@ -54,7 +62,8 @@ class AccessReportController {
     }
     try {
       Map<UUID, String> names = new HashMap<>();
-      List<Report> reports = people.accessReports(nhsNumber).stream().map(r -> report(r, names)).toList();
+      List<Report> reports =
+          people.accessReports(nhsNumber).stream().map(r -> report(r, names)).toList();
       model.addAttribute("reports", reports);
     } catch (PersonValidationException e) {
       model.addAttribute("errorKey", e.messageKey());
@@ -73,7 +82,10 @@ class AccessReportController {
   }
 
   private Row row(AuditEvent e, Map<UUID, String> organisationNames) {
-    String who = e.username() != null ? e.username() : e.userId() == null ? "The system" : e.userId().toString();
+    String who =
+        e.username() != null
+            ? e.username()
+            : e.userId() == null ? "The system" : e.userId().toString();
     return new Row(
         WHEN.format(e.occurredAt()) + " UTC",
         who,
@@ -88,7 +100,8 @@ class AccessReportController {
     if (id == null) {
       return null;
     }
-    return cache.computeIfAbsent(id, k -> identity.organisation(k).map(Organisation::name).orElse(k.toString()));
+    return cache.computeIfAbsent(
+        id, k -> identity.organisation(k).map(Organisation::name).orElse(k.toString()));
   }
 
   private static String roleLabel(String role) {

@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * A date typed into the three boxes of an NHS.UK date input, and what is wrong with it, if anything:
- * the date-input pattern names the missing part rather than rejecting the whole date.
+ * A date typed into the three boxes of an NHS.UK date input, and what is wrong with it, if
+ * anything: the date-input pattern names the missing part rather than rejecting the whole date.
  */
 record DateParts(String day, String month, String year) {
 
@@ -13,7 +13,9 @@ record DateParts(String day, String month, String year) {
     return date == null
         ? new DateParts("", "", "")
         : new DateParts(
-            String.valueOf(date.getDayOfMonth()), String.valueOf(date.getMonthValue()), String.valueOf(date.getYear()));
+            String.valueOf(date.getDayOfMonth()),
+            String.valueOf(date.getMonthValue()),
+            String.valueOf(date.getYear()));
   }
 
   boolean isBlank() {

@@ -26,8 +26,8 @@ import org.waymark.person.PersonValidationException;
 import org.waymark.shared.RequestContext;
 
 /**
- * Person records as JSON, for link workers and service managers of the organisation that holds them.
- * Reads are checked and audited exactly as the pages' are; errors are problem details.
+ * Person records as JSON, for link workers and service managers of the organisation that holds
+ * them. Reads are checked and audited exactly as the pages' are; errors are problem details.
  */
 @RestController
 @RequestMapping("/api/people")
@@ -85,7 +85,8 @@ class PersonApiController {
           d.preferredLanguage(),
           d.interpreterNeeded(),
           new Address(d.addressLine1(), d.addressLine2(), d.town(), d.postcode()),
-          new Contact(d.phone(), d.phoneConsent(), d.mobile(), d.smsConsent(), d.email(), d.emailConsent()),
+          new Contact(
+              d.phone(), d.phoneConsent(), d.mobile(), d.smsConsent(), d.email(), d.emailConsent()),
           d.registeredPracticeId(),
           d.deceased(),
           d.dateOfDeath(),
@@ -99,7 +100,12 @@ class PersonApiController {
 
   /** Each route of contact with whether the person agreed to be contacted by it. */
   record Contact(
-      String phone, boolean phoneConsent, String mobile, boolean smsConsent, String email, boolean emailConsent) {}
+      String phone,
+      boolean phoneConsent,
+      String mobile,
+      boolean smsConsent,
+      String email,
+      boolean emailConsent) {}
 
   @GetMapping("/{id}")
   PersonJson person(@PathVariable UUID id) {
@@ -114,11 +120,17 @@ class PersonApiController {
 
   @ExceptionHandler(PersonValidationException.class)
   ResponseEntity<ProblemDetail> invalid(PersonValidationException e, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
     problem.setInstance(URI.create(request.getRequestURI()));
     problem.setProperty(
-        "errors", e.problems().stream().map(p -> Map.of("field", p.field(), "code", p.messageKey())).toList());
+        "errors",
+        e.problems().stream()
+            .map(p -> Map.of("field", p.field(), "code", p.messageKey()))
+            .toList());
     problem.setProperty("requestId", RequestContext.requestId());
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

@@ -44,10 +44,31 @@ class PersonController {
   /** Form fields in page order, so the error summary lists problems in the order they appear. */
   static final List<String> FIELD_ORDER =
       List.of(
-          "nhsNumber", "givenName", "familyName", "otherNames", "preferredName", "dateOfBirth", "sex",
-          "genderSameAsSex", "genderIdentity", "ethnicity", "preferredLanguage", "interpreterNeeded",
-          "addressLine1", "addressLine2", "town", "postcode", "phone", "phoneConsent", "mobile", "smsConsent",
-          "email", "emailConsent", "registeredPracticeId", "deceased", "dateOfDeath");
+          "nhsNumber",
+          "givenName",
+          "familyName",
+          "otherNames",
+          "preferredName",
+          "dateOfBirth",
+          "sex",
+          "genderSameAsSex",
+          "genderIdentity",
+          "ethnicity",
+          "preferredLanguage",
+          "interpreterNeeded",
+          "addressLine1",
+          "addressLine2",
+          "town",
+          "postcode",
+          "phone",
+          "phoneConsent",
+          "mobile",
+          "smsConsent",
+          "email",
+          "emailConsent",
+          "registeredPracticeId",
+          "deceased",
+          "dateOfDeath");
 
   private static final int PAGE_SIZE = 25;
   static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -64,7 +85,8 @@ class PersonController {
 
   @GetMapping("/people")
   @RequiresPermission(Permission.READ_PERSON)
-  String search(@ModelAttribute("search") PersonSearchForm search, BindingResult errors, Model model) {
+  String search(
+      @ModelAttribute("search") PersonSearchForm search, BindingResult errors, Model model) {
     String dateProblem = search.birthParts().isBlank() ? null : search.birthParts().problem();
     if (dateProblem != null) {
       errors.rejectValue("dateOfBirth", "person.dateOfBirth." + dateProblem);
@@ -74,7 +96,11 @@ class PersonController {
             "result",
             people.search(
                 new PersonSearch(
-                    search.getName(), search.getNhsNumber(), search.getDateOfBirth(), search.getPage(), PAGE_SIZE)));
+                    search.getName(),
+                    search.getNhsNumber(),
+                    search.getDateOfBirth(),
+                    search.getPage(),
+                    PAGE_SIZE)));
       } catch (PersonValidationException e) {
         e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
       }
@@ -119,7 +145,8 @@ class PersonController {
     PersonDetails d = person.details();
     model.addAttribute("person", person);
     model.addAttribute("details", d);
-    model.addAttribute("dateOfDeath", d.dateOfDeath() == null ? null : LONG_DATE.format(d.dateOfDeath()));
+    model.addAttribute(
+        "dateOfDeath", d.dateOfDeath() == null ? null : LONG_DATE.format(d.dateOfDeath()));
     model.addAttribute("rows", rows(person, organisationName(d.registeredPracticeId())));
     model.addAttribute("organisationName", organisationName(person.organisationId()));
     model.addAttribute("mayWrite", access.may(Permission.WRITE_PERSON, person.organisationId()));
@@ -162,7 +189,9 @@ class PersonController {
     return form(model, id, typedName(form));
   }
 
-  /** One row of the summary list: a field's name and its value as shown (null when not recorded). */
+  /**
+   * One row of the summary list: a field's name and its value as shown (null when not recorded).
+   */
   record SummaryRow(String field, String value) {}
 
   /** Every field of the record, in form order, as the summary page shows it. */
@@ -176,7 +205,9 @@ class PersonController {
     rows.add(new SummaryRow("preferredName", d.preferredName()));
     rows.add(new SummaryRow("dateOfBirth", LONG_DATE.format(d.dateOfBirth())));
     rows.add(new SummaryRow("sex", d.sex().label()));
-    rows.add(new SummaryRow("genderSameAsSex", d.genderSameAsSex() == null ? null : d.genderSameAsSex().label()));
+    rows.add(
+        new SummaryRow(
+            "genderSameAsSex", d.genderSameAsSex() == null ? null : d.genderSameAsSex().label()));
     rows.add(new SummaryRow("genderIdentity", d.genderIdentity()));
     rows.add(new SummaryRow("ethnicity", d.ethnicity() == null ? null : d.ethnicity().fullLabel()));
     rows.add(new SummaryRow("preferredLanguage", d.preferredLanguage()));
@@ -193,7 +224,9 @@ class PersonController {
     rows.add(new SummaryRow("emailConsent", yesNo(d.emailConsent())));
     rows.add(new SummaryRow("registeredPracticeId", practiceName));
     rows.add(new SummaryRow("deceased", yesNo(d.deceased())));
-    rows.add(new SummaryRow("dateOfDeath", d.dateOfDeath() == null ? null : LONG_DATE.format(d.dateOfDeath())));
+    rows.add(
+        new SummaryRow(
+            "dateOfDeath", d.dateOfDeath() == null ? null : LONG_DATE.format(d.dateOfDeath())));
     return rows;
   }
 
@@ -217,10 +250,15 @@ class PersonController {
     e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey()));
   }
 
-  /** The name as typed, for the heading of a form shown again; re-reading the record is not needed. */
+  /**
+   * The name as typed, for the heading of a form shown again; re-reading the record is not needed.
+   */
   private static String typedName(PersonForm form) {
-    String name = ((form.getGivenName() == null ? "" : form.getGivenName().strip()) + " "
-        + (form.getFamilyName() == null ? "" : form.getFamilyName().strip())).strip();
+    String name =
+        ((form.getGivenName() == null ? "" : form.getGivenName().strip())
+                + " "
+                + (form.getFamilyName() == null ? "" : form.getFamilyName().strip()))
+            .strip();
     return name.isEmpty() ? null : name;
   }
 
@@ -249,7 +287,8 @@ class PersonController {
   private String form(Model model, UUID personId, String personName) {
     model.addAttribute("personId", personId);
     model.addAttribute("personName", personName);
-    model.addAttribute("pageTitle", personId == null ? "Add a person" : "Change a person's details");
+    model.addAttribute(
+        "pageTitle", personId == null ? "Add a person" : "Change a person's details");
     model.addAttribute("sexes", Sex.values());
     model.addAttribute("genderAnswers", GenderSameAsSex.values());
     Map<EthnicGroup, List<Ethnicity>> groups = new LinkedHashMap<>();

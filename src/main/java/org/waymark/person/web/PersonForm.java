@@ -121,7 +121,8 @@ public class PersonForm {
     f.smsConsent = d.smsConsent();
     f.email = d.email();
     f.emailConsent = d.emailConsent();
-    f.registeredPracticeId = d.registeredPracticeId() == null ? "" : d.registeredPracticeId().toString();
+    f.registeredPracticeId =
+        d.registeredPracticeId() == null ? "" : d.registeredPracticeId().toString();
     f.deceased = d.deceased();
     DateParts death = DateParts.of(d.dateOfDeath());
     f.dateOfDeathDay = death.day();

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no {@code SPRING_DATASOURCE_URL}, starts a real PostgreSQL 15 from the embedded binaries with its
- * data kept in {@code WAYMARK_DATA_DIR}, so a first run needs no set-up and data survives restarts.
+ * With no {@code SPRING_DATASOURCE_URL}, starts a real PostgreSQL 15 from the embedded binaries
+ * with its data kept in {@code WAYMARK_DATA_DIR}, so a first run needs no set-up and data survives
+ * restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -26,7 +27,8 @@ class EmbeddedDatabaseConfiguration {
 
   // Closed by Spring after every bean that uses it; a JVM shutdown hook would stop it too early.
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(@Value("${waymark.data-dir}") String dataDir) throws IOException {
+  EmbeddedPostgres embeddedPostgres(@Value("${waymark.data-dir}") String dataDir)
+      throws IOException {
     Path pgData = Path.of(dataDir).toAbsolutePath().normalize().resolve("pgdata");
     Files.createDirectories(pgData.getParent());
     boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));

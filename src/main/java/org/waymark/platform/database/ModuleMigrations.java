@@ -14,10 +14,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs each module's migrations ({@code db/migration/<module>/V<n>__*.sql}) with its own history table,
- * so modules number their migrations independently. {@code __root} (shared infrastructure such as the
- * session and event tables) runs first, then the modules in name order: modules own their tables and
- * no migration refers to another module's tables, so no other order is needed.
+ * Runs each module's migrations ({@code db/migration/<module>/V<n>__*.sql}) with its own history
+ * table, so modules number their migrations independently. {@code __root} (shared infrastructure
+ * such as the session and event tables) runs first, then the modules in name order: modules own
+ * their tables and no migration refers to another module's tables, so no other order is needed.
  */
 @Component
 class ModuleMigrations implements FlywayMigrationStrategy {

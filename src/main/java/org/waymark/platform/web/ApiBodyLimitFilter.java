@@ -38,10 +38,15 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      ProblemResponses.write(response, request, 413, "Content Too Large",
+      ProblemResponses.write(
+          response,
+          request,
+          413,
+          "Content Too Large",
           "The request body is larger than " + maxBytes + " bytes.");
       return;
     }
@@ -111,7 +116,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     public BufferedReader getReader() throws IOException {
-      String enc = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+      String enc =
+          getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
       return new BufferedReader(new InputStreamReader(getInputStream(), enc));
     }
   }

@@ -37,21 +37,26 @@ class ApiProblemHandling extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler({RecordNotFoundException.class, IdentityManagement.NotFoundException.class})
   ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such record.");
     return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
   }
 
   @ExceptionHandler(IdentityValidationException.class)
   ResponseEntity<Object> invalid(IdentityValidationException e, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
     problem.setProperty("errors", List.of(Map.of("field", e.field(), "code", e.messageKey())));
     return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler(ApiBodyLimitFilter.BodyTooLargeException.class)
   ResponseEntity<Object> tooLarge(Exception e, WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
-    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
+    return handleExceptionInternal(
+        e, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -61,18 +66,26 @@ class ApiProblemHandling extends ResponseEntityExceptionHandler {
     }
     log.error("Unexpected error in API request {}", RequestContext.requestId(), e);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong. Quote the request id if you report it.");
-    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Something went wrong. Quote the request id if you report it.");
+    return handleExceptionInternal(
+        e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request is not valid.");
     problem.setProperty(
         "errors",
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .map(
+                f ->
+                    Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
             .toList());
     return handleExceptionInternal(e, problem, headers, status, request);
   }

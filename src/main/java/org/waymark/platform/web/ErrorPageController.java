@@ -14,8 +14,8 @@ import org.waymark.shared.PublicEndpoint;
 import org.waymark.shared.RequestContext;
 
 /**
- * Answers errors raised outside controllers (for example a refusal from a filter): a friendly page, or
- * problem details for API addresses. Replaces Spring Boot's default error controller.
+ * Answers errors raised outside controllers (for example a refusal from a filter): a friendly page,
+ * or problem details for API addresses. Replaces Spring Boot's default error controller.
  */
 @Controller
 class ErrorPageController implements ErrorController {

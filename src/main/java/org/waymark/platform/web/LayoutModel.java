@@ -33,15 +33,22 @@ class LayoutModel {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     add(items, path, "Home", "/", true);
     add(items, path, "People", "/people", access.may(Permission.READ_PERSON));
-    add(items, path, "Organisations", "/admin/organisations", access.may(Permission.ADMINISTER_ORGANISATIONS));
+    add(
+        items,
+        path,
+        "Organisations",
+        "/admin/organisations",
+        access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, path, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
     add(items, path, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     return items;
   }
 
-  private static void add(List<NavigationItem> items, String path, String label, String href, boolean allowed) {
+  private static void add(
+      List<NavigationItem> items, String path, String label, String href, boolean allowed) {
     if (allowed) {
-      boolean current = href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
+      boolean current =
+          href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
       items.add(new NavigationItem(label, href, current));
     }
   }

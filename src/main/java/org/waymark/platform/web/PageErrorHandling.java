@@ -36,7 +36,8 @@ class PageErrorHandling {
     IdentityManagement.NotFoundException.class,
     NoResourceFoundException.class
   })
-  ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  ModelAndView notFound(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     return answer(request, response, 404, "Not Found", "No such page or record.", "error/404");
   }
 
@@ -45,34 +46,60 @@ class PageErrorHandling {
     MissingServletRequestParameterException.class,
     org.springframework.web.bind.ServletRequestBindingException.class
   })
-  ModelAndView badRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  ModelAndView badRequest(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     // A malformed id in an address is, for the person who followed it, a page that does not exist.
-    return answer(request, response, request.getMethod().equals("GET") ? 404 : 400,
-        "Bad Request", "The request is not valid.", request.getMethod().equals("GET") ? "error/404" : "error/4xx");
+    return answer(
+        request,
+        response,
+        request.getMethod().equals("GET") ? 404 : 400,
+        "Bad Request",
+        "The request is not valid.",
+        request.getMethod().equals("GET") ? "error/404" : "error/4xx");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ModelAndView methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    return answer(request, response, 405, "Method Not Allowed", "This address does not take that method.", "error/4xx");
+  ModelAndView methodNotAllowed(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return answer(
+        request,
+        response,
+        405,
+        "Method Not Allowed",
+        "This address does not take that method.",
+        "error/4xx");
   }
 
   @ExceptionHandler(ApiBodyLimitFilter.BodyTooLargeException.class)
-  ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    return answer(request, response, 413, "Content Too Large", "The request body is too large.", "error/4xx");
+  ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return answer(
+        request, response, 413, "Content Too Large", "The request body is too large.", "error/4xx");
   }
 
   @ExceptionHandler(Exception.class)
-  ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+  ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
     if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
       throw e;
     }
     log.error("Unexpected error in request {}", RequestContext.requestId(), e);
-    return answer(request, response, 500, "Internal Server Error",
-        "Something went wrong. Quote the request id if you report it.", "error/500");
+    return answer(
+        request,
+        response,
+        500,
+        "Internal Server Error",
+        "Something went wrong. Quote the request id if you report it.",
+        "error/500");
   }
 
   private static ModelAndView answer(
-      HttpServletRequest request, HttpServletResponse response, int status, String title, String detail, String view)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String title,
+      String detail,
+      String view)
       throws IOException {
     if (ProblemResponses.isApi(request)) {
       ProblemResponses.write(response, request, status, title, detail);

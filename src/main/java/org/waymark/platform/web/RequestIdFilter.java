@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.waymark.shared.RequestContext;
 
 /**
- * Gives every request an id (the caller's {@code X-Request-Id} if it is sensible, else a new one) and
- * puts it, with the caller's address, where logs, audit entries and problem details find them.
+ * Gives every request an id (the caller's {@code X-Request-Id} if it is sensible, else a new one)
+ * and puts it, with the caller's address, where logs, audit entries and problem details find them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,10 +25,12 @@ class RequestIdFilter extends OncePerRequestFilter {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String given = request.getHeader("X-Request-Id");
-    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     MDC.put(RequestContext.REQUEST_ID, id);
     MDC.put(RequestContext.REMOTE_ADDRESS, request.getRemoteAddr());
     request.setAttribute(RequestContext.REQUEST_ID, id);

@@ -17,7 +17,10 @@ class PersonRulesTests {
   private static final LocalDate TODAY = LocalDate.of(2026, 3, 15);
 
   private static PersonDetails.Builder valid() {
-    return PersonDetails.builder().name("Ada", "Lovelace").dateOfBirth(LocalDate.of(1980, 12, 10)).sex(Sex.FEMALE);
+    return PersonDetails.builder()
+        .name("Ada", "Lovelace")
+        .dateOfBirth(LocalDate.of(1980, 12, 10))
+        .sex(Sex.FEMALE);
   }
 
   private static List<String> problems(PersonDetails.Builder details) {
@@ -41,7 +44,11 @@ class PersonRulesTests {
   void normalisingKeepsNamesExactlyButStoresNhsNumberAndPostcodeInTheirStandardForm() {
     PersonDetails clean =
         PersonRules.normalise(
-            valid().name("  Zoë ", "Łukasiewicz-Nguyễn").nhsNumber("943 476 5919").address(" ", "", null, "ls6 3bn").build());
+            valid()
+                .name("  Zoë ", "Łukasiewicz-Nguyễn")
+                .nhsNumber("943 476 5919")
+                .address(" ", "", null, "ls6 3bn")
+                .build());
     assertThat(clean.givenName()).isEqualTo("Zoë");
     assertThat(clean.familyName()).isEqualTo("Łukasiewicz-Nguyễn");
     assertThat(clean.nhsNumber()).isEqualTo("9434765919");
@@ -53,7 +60,8 @@ class PersonRulesTests {
   @Test
   void aDateOfBirthTodayIsAcceptedButTomorrowIsNot() {
     assertThat(problems(valid().dateOfBirth(TODAY))).isEmpty();
-    assertThat(problems(valid().dateOfBirth(TODAY.plusDays(1)))).containsExactly("dateOfBirth:person.dateOfBirth.future");
+    assertThat(problems(valid().dateOfBirth(TODAY.plusDays(1))))
+        .containsExactly("dateOfBirth:person.dateOfBirth.future");
     assertThat(problems(valid().dateOfBirth(LocalDate.of(1899, 12, 31))))
         .containsExactly("dateOfBirth:person.dateOfBirth.tooEarly");
   }
@@ -107,12 +115,16 @@ class PersonRulesTests {
     // 100 emoji are 200 UTF-16 units but 100 characters, as PostgreSQL counts them.
     String hundred = "😀".repeat(100);
     assertThat(problems(valid().otherNames(hundred))).isEmpty();
-    assertThat(problems(valid().otherNames(hundred + "a"))).containsExactly("otherNames:person.otherNames.tooLong");
+    assertThat(problems(valid().otherNames(hundred + "a")))
+        .containsExactly("otherNames:person.otherNames.tooLong");
   }
 
   @Test
   void problemsNameTheFieldsAsTheFormDoes() {
-    Problem p = PersonRules.problems(PersonRules.normalise(valid().email("not an address", false).build()), TODAY).get(0);
+    Problem p =
+        PersonRules.problems(
+                PersonRules.normalise(valid().email("not an address", false).build()), TODAY)
+            .get(0);
     assertThat(p).isEqualTo(new Problem("email", "person.email.invalid"));
   }
 }

@@ -21,7 +21,18 @@ public enum Permission {
   /** A person's access report, for a Caldicott guardian or a subject access request. */
   READ_PERSON_ACCESS_REPORT(EnumSet.of(ADMINISTRATOR)),
   READ_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
-  WRITE_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER));
+  WRITE_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
+  /** Search the community service directory and read its listings. */
+  SEARCH_DIRECTORY(EnumSet.of(LINK_WORKER, SERVICE_MANAGER, REFERRER, VCS_COORDINATOR, ADMINISTRATOR)),
+  /**
+   * Edit a listing: VCS coordinators their own organisation's (relationship checked per listing),
+   * curators any.
+   */
+  EDIT_DIRECTORY_LISTING(EnumSet.of(VCS_COORDINATOR, SERVICE_MANAGER, ADMINISTRATOR)),
+  /** Curate the whole directory: confirm need domains, chase unverified listings. */
+  CURATE_DIRECTORY(EnumSet.of(SERVICE_MANAGER, ADMINISTRATOR)),
+  /** Import feeds, CSV packages, ORUK APIs and the postcode directory; read import reports. */
+  IMPORT_DIRECTORY(EnumSet.of(ADMINISTRATOR));
 
   private final Set<Role> roles;
 

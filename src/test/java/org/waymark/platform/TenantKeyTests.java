@@ -27,7 +27,8 @@ class TenantKeyTests {
           "sign_in_attempt",
           "spring_session",
           "spring_session_attributes",
-          "event_publication");
+          "event_publication",
+          "postcode_location");
 
   @Autowired JdbcClient jdbc;
 

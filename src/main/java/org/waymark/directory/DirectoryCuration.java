@@ -82,7 +82,7 @@ public class DirectoryCuration {
   /**
    * Adds a listing held by an organisation: a VCS coordinator's own, or any organisation's for a
    * curator. It is published as the holder's own ORUK organisation's service (the deployment's
-   * listings as a service on its own), with source "waymark" and its id as source id.
+   * listings as a service on its own), with source {@code waymark} and its id as source id.
    *
    * @throws ListingValidationException if the details break a rule or there is no such holder
    * @throws AccessDeniedException if the user may not keep listings for that holder (audited)
@@ -101,11 +101,11 @@ public class DirectoryCuration {
 
   /**
    * Adds a listing on the system's own behalf, for example demo data at first start. The change
-   * history and audit log say "system: " and the reason. Refused inside a web request or while a
-   * user is signed in, so no page can reach it.
+   * history and audit log name {@code system:} and the reason. Refused inside a web request or
+   * while a user is signed in, so no page can reach it.
    *
    * @param holderOrganisationId the organisation that holds the listing; it must exist
-   * @param reason why the system adds it, for example "demo data"
+   * @param reason why the system adds it, for example {@code demo data}
    * @throws IllegalStateException if called while handling a request or with a user signed in
    * @throws ListingValidationException as for {@link #createListing}
    */
@@ -179,7 +179,7 @@ public class DirectoryCuration {
   }
 
   /**
-   * Stops new referrals for now (from "accepting referrals" only).
+   * Stops new referrals for now (only from accepting referrals).
    *
    * @return false if the listing was not accepting referrals, so nothing changed
    * @throws RecordNotFoundException if there is no such listing
@@ -489,7 +489,7 @@ public class DirectoryCuration {
     return identity.organisation(id).map(Organisation::name).orElse("Unknown organisation");
   }
 
-  /** "name", "name and email", "name, email and capacity": field names as people read them. */
+  /** Field names as people read them, joined with commas and a final and. */
   private static String fieldList(java.util.Collection<String> fields) {
     List<String> words = fields.stream().map(DirectoryCuration::words).toList();
     if (words.size() == 1) {

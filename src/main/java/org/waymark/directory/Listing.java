@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param holderOrganisationId the Waymark organisation that holds the listing (the deployment for
  *     public feeds, a VCS organisation for its own listings)
- * @param status the ORUK status, for example "active"
+ * @param status the ORUK status, for example {@code active}
  * @param version the version an edit must start from
  * @param stale true when it has not been verified for 12 months (or ever)
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What people edit about a listing: the ORUK service fields a listing page shows and Waymark's
- * referral fields. Null means "not recorded" for every field except {@code name}, {@code phones}
+ * referral fields. Null means not recorded, for every field except {@code name}, {@code phones}
  * (empty when none), {@code acceptingReferrals}, {@code referralMethod} and {@code answerDays}.
  *
  * @param description plain text, paragraphs separated by a blank line (stored as escaped HTML

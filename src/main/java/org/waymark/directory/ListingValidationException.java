@@ -8,7 +8,7 @@ public class ListingValidationException extends RuntimeException {
   /**
    * One broken rule.
    *
-   * @param field the {@link ListingDetails} field, or "holderOrganisationId"
+   * @param field the {@link ListingDetails} field, or {@code holderOrganisationId}
    * @param messageKey the message that explains it, in {@code messages/directory.properties}
    */
   public record Problem(String field, String messageKey) {}

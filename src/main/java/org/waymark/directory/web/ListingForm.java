@@ -11,9 +11,9 @@ import org.waymark.directory.ListingDetails;
 import org.waymark.directory.ReferralMethod;
 
 /**
- * The listing form, as typed. Numbers are kept as text so that "ten" is answered with a message,
- * not a binding error; {@link #check(Errors)} reads them. The facade applies every rule again on
- * saving.
+ * The listing form, as typed. Numbers are kept as text so that a word typed for a number is
+ * answered with a message, not a binding error; {@link #check(Errors)} reads them. The facade
+ * applies every rule again on saving.
  */
 public class ListingForm {
 
@@ -31,7 +31,7 @@ public class ListingForm {
   private String phones;
   private String fees;
 
-  /** "true", "false" or empty for not known. */
+  /** {@code true}, {@code false}, or empty for not known. */
   private String freeOfCharge;
 
   private String minimumAge;

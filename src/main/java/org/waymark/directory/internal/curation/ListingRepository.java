@@ -234,7 +234,10 @@ public class ListingRepository {
         == 1;
   }
 
-  /** Removes a need; returns its status before ("SUGGESTED" or "CONFIRMED"), empty if none. */
+  /**
+   * Removes a need; returns its status before ({@code SUGGESTED} or {@code CONFIRMED}), empty if
+   * none.
+   */
   public Optional<String> removeNeed(UUID holder, UUID id, NeedDomain need) {
     return jdbc.sql(
             """

@@ -12,6 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
+import org.waymark.directory.AcceptingReferrals;
+import org.waymark.directory.DirectoryCuration;
+import org.waymark.directory.ListingDetails;
+import org.waymark.directory.ReferralMethod;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
@@ -37,6 +41,7 @@ class DemoData implements ApplicationRunner {
 
   private final IdentityManagement identity;
   private final PersonManagement people;
+  private final DirectoryCuration curation;
   private final DatabaseMode database;
   private final TransactionTemplate transactions;
   private final String enabled;
@@ -45,12 +50,14 @@ class DemoData implements ApplicationRunner {
   DemoData(
       IdentityManagement identity,
       PersonManagement people,
+      DirectoryCuration curation,
       DatabaseMode database,
       TransactionTemplate transactions,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password) {
     this.identity = identity;
     this.people = people;
+    this.curation = curation;
     this.database = database;
     this.transactions = transactions;
     this.enabled = enabled;
@@ -138,6 +145,40 @@ class DemoData implements ApplicationRunner {
 
     people(
         leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
+    vcsListings(vcs.id());
+  }
+
+  /** The listings the demo VCS coordinator keeps: one taking referrals, one paused. */
+  private void vcsListings(UUID goodNeighbours) {
+    curation.createListingBySystem(
+        goodNeighbours,
+        ListingDetails.named(
+                "Telephone befriending",
+                "A weekly friendly phone call from the same trained volunteer, for people who feel"
+                    + " lonely or cut off.\n\nCalls last about half an hour, at a time that suits you.")
+            .withContact(
+                "https://good-neighbours.example.org/phone",
+                "hello@good-neighbours.example.org",
+                java.util.List.of("0113 496 0500"))
+            .withEligibility(null, true, 18, null)
+            .withReferrals(AcceptingReferrals.YES, ReferralMethod.WAYMARK, null, null, 12, 5),
+        "demo data");
+    curation.createListingBySystem(
+        goodNeighbours,
+        ListingDetails.named(
+                "Friendship café",
+                "A relaxed drop-in café on Tuesday afternoons at St Michael's church hall, with"
+                    + " tea, cake and a volunteer to welcome newcomers.")
+            .withContact(null, "cafe@good-neighbours.example.org", java.util.List.of())
+            .withEligibility("£1 for tea and cake", false, null, null)
+            .withReferrals(
+                AcceptingReferrals.PAUSED,
+                ReferralMethod.EMAIL,
+                "referrals@good-neighbours.example.org",
+                null,
+                0,
+                10),
+        "demo data");
   }
 
   /**

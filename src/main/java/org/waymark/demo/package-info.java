@@ -3,5 +3,5 @@
  * one account per role and clearly fictional people with NHS numbers from the 999 test range.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "identity", "person", "platform"})
+    allowedDependencies = {"shared", "identity", "person", "platform", "directory"})
 package org.waymark.demo;

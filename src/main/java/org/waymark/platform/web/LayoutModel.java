@@ -54,15 +54,26 @@ class LayoutModel {
         access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, path, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
     add(items, path, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
-    return items;
+    // Only the most specific section is current: /directory/listings is Listings, not Directory.
+    String current =
+        items.stream()
+            .map(NavigationItem::href)
+            .filter(href -> matches(path, href))
+            .max(java.util.Comparator.comparingInt(String::length))
+            .orElse(null);
+    return items.stream()
+        .map(i -> new NavigationItem(i.label(), i.href(), i.href().equals(current)))
+        .toList();
+  }
+
+  private static boolean matches(String path, String href) {
+    return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
   }
 
   private static void add(
       List<NavigationItem> items, String path, String label, String href, boolean allowed) {
     if (allowed) {
-      boolean current =
-          href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
-      items.add(new NavigationItem(label, href, current));
+      items.add(new NavigationItem(label, href, false));
     }
   }
 }

@@ -31,29 +31,22 @@ class LayoutModel {
       return items;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    add(items, path, "Home", "/", true);
-    add(items, path, "People", "/people", access.may(Permission.READ_PERSON));
-    add(items, path, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
+    add(items, "Home", "/", true);
+    add(items, "People", "/people", access.may(Permission.READ_PERSON));
+    add(items, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
+    add(items, "Listings", "/directory/listings", access.may(Permission.EDIT_DIRECTORY_LISTING));
     add(
         items,
-        path,
-        "Listings",
-        "/directory/listings",
-        access.may(Permission.EDIT_DIRECTORY_LISTING));
-    add(
-        items,
-        path,
         "Directory imports",
         "/admin/directory/imports",
         access.may(Permission.IMPORT_DIRECTORY));
     add(
         items,
-        path,
         "Organisations",
         "/admin/organisations",
         access.may(Permission.ADMINISTER_ORGANISATIONS));
-    add(items, path, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
-    add(items, path, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
+    add(items, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
+    add(items, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     // Only the most specific section is current: /directory/listings is Listings, not Directory.
     String current =
         items.stream()
@@ -70,8 +63,7 @@ class LayoutModel {
     return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
   }
 
-  private static void add(
-      List<NavigationItem> items, String path, String label, String href, boolean allowed) {
+  private static void add(List<NavigationItem> items, String label, String href, boolean allowed) {
     if (allowed) {
       items.add(new NavigationItem(label, href, false));
     }

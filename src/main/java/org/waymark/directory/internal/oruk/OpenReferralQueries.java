@@ -123,14 +123,19 @@ public class OpenReferralQueries {
             .single();
     List<Map<String, Object>> contents = List.of();
     if (page.offset() < total) {
+      // The page's keys come from the ordering index alone; only those rows are then read, so a
+      // deep page does not read every row it skips.
       contents =
           jdbc.sql(
-                  "SELECT "
-                      + SERVICE_COLUMNS
-                      + " FROM directory_service s"
-                      + SERVICE_ORGANIZATION_JOIN
+                  "WITH page AS (SELECT s.organisation_id, s.id, s.name FROM directory_service s"
                       + conditions.where()
-                      + " ORDER BY s.name, s.id, s.organisation_id LIMIT :limit OFFSET :offset")
+                      + " ORDER BY s.name, s.id, s.organisation_id LIMIT :limit OFFSET :offset)"
+                      + " SELECT "
+                      + SERVICE_COLUMNS
+                      + " FROM page p JOIN directory_service s"
+                      + " ON s.organisation_id = p.organisation_id AND s.id = p.id"
+                      + SERVICE_ORGANIZATION_JOIN
+                      + " ORDER BY p.name, p.id, p.organisation_id")
               .params(conditions.params())
               .param("limit", page.perPage())
               .param("offset", page.offset())
@@ -176,8 +181,20 @@ public class OpenReferralQueries {
     ServiceConditions.Coordinates near =
         filter.near() == null ? null : coordinates(filter.near().postcode());
     ServiceConditions conditions = new ServiceConditions(filter, near);
+    // Every service at location has its service and location (foreign keys), so the count joins
+    // them only to filter on them.
+    String from =
+        " FROM directory_service_at_location sal"
+            + (conditions.onServices()
+                ? " JOIN directory_service s"
+                    + " ON s.organisation_id = sal.organisation_id AND s.id = sal.service_id"
+                : "")
+            + (conditions.onLocations()
+                ? " JOIN directory_location l"
+                    + " ON l.organisation_id = sal.organisation_id AND l.id = sal.location_id"
+                : "");
     long total =
-        jdbc.sql("SELECT count(*)" + SERVICE_AT_LOCATION_FROM + conditions.where())
+        jdbc.sql("SELECT count(*)" + from + conditions.where())
             .params(conditions.params())
             .query(Long.class)
             .single();

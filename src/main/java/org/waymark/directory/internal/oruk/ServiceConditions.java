@@ -17,16 +17,17 @@ final class ServiceConditions {
 
   private static final double METRES_PER_DEGREE_LATITUDE = 111_320.0;
 
-  private final List<String> conditions = new ArrayList<>();
+  private final List<String> serviceConditions = new ArrayList<>();
+  private final List<String> locationConditions = new ArrayList<>();
   private final Map<String, Object> params = new HashMap<>();
 
   ServiceConditions(ServiceFilter filter, Coordinates near) {
     if (filter.search() != null) {
-      conditions.add("s.search_vector @@ websearch_to_tsquery('english', :search)");
+      serviceConditions.add("s.search_vector @@ websearch_to_tsquery('english', :search)");
       params.put("search", filter.search());
     }
     if (filter.taxonomyTermId() != null) {
-      conditions.add(
+      serviceConditions.add(
           """
           EXISTS (SELECT 1 FROM directory_service_term st
                    WHERE st.organisation_id = s.organisation_id AND st.service_id = s.id
@@ -34,7 +35,7 @@ final class ServiceConditions {
       params.put("taxonomyTermId", filter.taxonomyTermId());
     }
     if (filter.taxonomyId() != null) {
-      conditions.add(
+      serviceConditions.add(
           """
           EXISTS (SELECT 1 FROM directory_service_term st
                     JOIN directory_taxonomy_term t
@@ -44,23 +45,23 @@ final class ServiceConditions {
       params.put("taxonomyId", filter.taxonomyId());
     }
     if (filter.organizationId() != null) {
-      conditions.add("s.directory_organization_id = :organizationId");
+      serviceConditions.add("s.directory_organization_id = :organizationId");
       params.put("organizationId", filter.organizationId());
     }
     if (filter.modifiedAfter() != null) {
-      conditions.add("s.last_modified >= :modifiedAfter");
+      serviceConditions.add("s.last_modified >= :modifiedAfter");
       params.put("modifiedAfter", filter.modifiedAfter());
     }
     if (filter.minimumAge() != null) {
-      conditions.add("coalesce(s.minimum_age, 0) >= :minimumAge");
+      serviceConditions.add("coalesce(s.minimum_age, 0) >= :minimumAge");
       params.put("minimumAge", filter.minimumAge());
     }
     if (filter.maximumAge() != null) {
-      conditions.add("s.maximum_age <= :maximumAge");
+      serviceConditions.add("s.maximum_age <= :maximumAge");
       params.put("maximumAge", filter.maximumAge());
     }
     if (filter.hasScheduleFilter()) {
-      conditions.add(scheduleCondition(filter));
+      serviceConditions.add(scheduleCondition(filter));
     }
     if (near != null) {
       params.put("nearLatitude", near.latitude());
@@ -103,9 +104,9 @@ final class ServiceConditions {
     double cos = Math.cos(Math.toRadians(near.latitude()));
     double longitudeDelta =
         cos < 0.01 ? 180 : Math.min(180, metres / (METRES_PER_DEGREE_LATITUDE * cos));
-    conditions.add("l.latitude BETWEEN :minLatitude AND :maxLatitude");
-    conditions.add("l.longitude BETWEEN :minLongitude AND :maxLongitude");
-    conditions.add(distance() + " <= :proximity");
+    locationConditions.add("l.latitude BETWEEN :minLatitude AND :maxLatitude");
+    locationConditions.add("l.longitude BETWEEN :minLongitude AND :maxLongitude");
+    locationConditions.add(distance() + " <= :proximity");
     params.put("minLatitude", near.latitude() - latitudeDelta);
     params.put("maxLatitude", near.latitude() + latitudeDelta);
     params.put("minLongitude", Math.max(-180, near.longitude() - longitudeDelta));
@@ -123,9 +124,21 @@ final class ServiceConditions {
         + " * power(sin(radians(l.longitude - :nearLongitude) / 2), 2)))))";
   }
 
+  /** True if any condition reads the location ({@code l}). */
+  boolean onLocations() {
+    return !locationConditions.isEmpty();
+  }
+
+  /** True if any condition reads the service ({@code s}). */
+  boolean onServices() {
+    return !serviceConditions.isEmpty();
+  }
+
   /** {@code WHERE ...}, or nothing when no filter is set. */
   String where() {
-    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    List<String> all = new ArrayList<>(serviceConditions);
+    all.addAll(locationConditions);
+    return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
   }
 
   Map<String, Object> params() {

@@ -89,7 +89,10 @@ class SecurityConfiguration {
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
-                        "/swagger-ui/**")
+                        "/swagger-ui/**",
+                        // Open Referral UK data is published for anyone (DESIGN.md section 5).
+                        "/oruk",
+                        "/oruk/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

@@ -68,7 +68,7 @@ final class DirectoryCurationFixtures {
             INSERT INTO directory_service (organisation_id, id, name, description, email, details,
               accepting_referrals, referral_method, answer_days, source, source_id, last_modified)
             VALUES (?, ?, ?, '<p>Imported &amp; <em>kept</em></p>', ?,
-              '{"phones":[{"id":"p1","number":"0113 496 0000","type":"voice"}],"languages":[{"name":"English"}]}',
+              '{"phones":[{"id":"p1","number":"0113 496 0000","type":"voice"}],"languages":[{"id":"6f1c7d3e-2a1b-4c5d-8e9f-0a1b2c3d4e5f","name":"English"}]}',
               'YES', 'SIGNPOST', 10, 'test', ?, now() - interval '1 day')
             """)
         .params(

@@ -2,7 +2,9 @@ package org.waymark.identity;
 
 import static org.waymark.identity.Role.ADMINISTRATOR;
 import static org.waymark.identity.Role.LINK_WORKER;
+import static org.waymark.identity.Role.REFERRER;
 import static org.waymark.identity.Role.SERVICE_MANAGER;
+import static org.waymark.identity.Role.VCS_COORDINATOR;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,7 +25,8 @@ public enum Permission {
   READ_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
   WRITE_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
   /** Search the community service directory and read its listings. */
-  SEARCH_DIRECTORY(EnumSet.of(LINK_WORKER, SERVICE_MANAGER, REFERRER, VCS_COORDINATOR, ADMINISTRATOR)),
+  SEARCH_DIRECTORY(
+      EnumSet.of(LINK_WORKER, SERVICE_MANAGER, REFERRER, VCS_COORDINATOR, ADMINISTRATOR)),
   /**
    * Edit a listing: VCS coordinators their own organisation's (relationship checked per listing),
    * curators any.

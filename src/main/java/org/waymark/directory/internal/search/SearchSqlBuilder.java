@@ -235,7 +235,7 @@ public final class SearchSqlBuilder {
     String textMatch = c.text() == null ? "false" : "s.search_vector @@ q";
 
     String sql =
-        (with.isEmpty() ? "" : "WITH RECURSIVE " + with.substring(0, with.lastIndexOf(",")) + ",\n")
+        (with.isEmpty() ? "WITH " : "WITH RECURSIVE " + with)
             + """
             found AS (
               SELECT s.organisation_id, s.id, %s AS rank, %s AS distance_km, %s AS need_score,

@@ -71,7 +71,7 @@ final class ListingReader {
         holder,
         rs.getString("name"),
         safeHtml(rs.getString("description")),
-        blankToNull(rs.getString("url")),
+        webAddress(rs.getString("url")),
         blankToNull(rs.getString("email")),
         rs.getString("status"),
         blankToNull(rs.getString("alert")),
@@ -86,7 +86,7 @@ final class ListingReader {
         AcceptingReferrals.valueOf(rs.getString("accepting_referrals")),
         ReferralMethod.valueOf(rs.getString("referral_method")),
         blankToNull(rs.getString("referral_email")),
-        blankToNull(rs.getString("referral_form_url")),
+        webAddress(rs.getString("referral_form_url")),
         rs.getObject("capacity", Integer.class),
         rs.getInt("answer_days"),
         verified,
@@ -97,7 +97,7 @@ final class ListingReader {
             : new ServiceDetails.Organization(
                 orgId,
                 rs.getString("org_name"),
-                blankToNull(rs.getString("org_website")),
+                webAddress(rs.getString("org_website")),
                 blankToNull(rs.getString("org_email"))),
         contacts(d.path("contacts")),
         phones(d.path("phones")),
@@ -338,6 +338,19 @@ final class ListingReader {
       return null;
     }
     return blankToNull(node.asString());
+  }
+
+  /**
+   * An address pages may link to: http or https only, so that a listing can never carry a script
+   * ("javascript:") into a link.
+   */
+  static String webAddress(String url) {
+    String u = blankToNull(url);
+    if (u == null) {
+      return null;
+    }
+    String lower = u.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
   }
 
   private static String blankToNull(String s) {

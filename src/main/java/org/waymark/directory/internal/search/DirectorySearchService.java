@@ -117,6 +117,16 @@ public class DirectorySearchService implements DirectorySearch {
         .toList();
   }
 
+  /**
+   * The statement {@link #search} runs for this search, to time the bare SQL beside the whole call
+   * (the benchmark does).
+   *
+   * @throws DirectorySearchException as {@link #search} does
+   */
+  public SearchSqlBuilder.Statement statementFor(ServiceSearch search) {
+    return SearchSqlBuilder.build(criteria(search));
+  }
+
   /** The search with its postcode resolved and its opening moment fixed; refuses what cannot be. */
   SearchSqlBuilder.Criteria criteria(ServiceSearch s) {
     List<DirectorySearchException.Problem> problems = new ArrayList<>();

@@ -152,8 +152,12 @@ public final class SearchSqlBuilder {
       p.put("lowerText", c.text().toLowerCase(java.util.Locale.ROOT));
       where.append(
           "AND (s.search_vector @@ q OR :lowerText <% lower(s.name || ' ' || s.taxonomy_text))\n");
+      // Services with the words (stemmed) come before those only spelt alike; the similarity is
+      // worked out only for the latter, as it costs far more than the rank.
       rank =
-          "ts_rank(s.search_vector, q) + 0.5 * word_similarity(:lowerText, lower(s.name || ' ' || s.taxonomy_text))";
+          """
+          CASE WHEN s.search_vector @@ q THEN 1 + ts_rank(s.search_vector, q)
+            ELSE word_similarity(:lowerText, lower(s.name || ' ' || s.taxonomy_text)) END""";
     }
     if (!c.needs().isEmpty()) {
       p.put("needs", c.needs().stream().map(Enum::name).collect(Collectors.joining(",")));

@@ -15,12 +15,12 @@ public enum DistanceUnit {
     this.kilometres = kilometres;
   }
 
-  /** The unit's name as people read it, for example "miles". */
+  /** The unit's name as people read it, for example 'miles'. */
   public String label() {
     return label;
   }
 
-  /** The short form shown after a distance, for example "mi". */
+  /** The short form shown after a distance, for example 'mi'. */
   public String symbol() {
     return symbol;
   }

@@ -2,7 +2,7 @@ package org.waymark.directory;
 
 /**
  * One reason a service was found or suggested, as data ({@code kind}) and as the words shown to a
- * link worker ({@code text}, for example "need: loneliness" or "1.2 km").
+ * link worker ({@code text}, for example 'need: loneliness' or '1.2 km').
  */
 public record MatchReason(Kind kind, String text) {
 
@@ -10,7 +10,7 @@ public record MatchReason(Kind kind, String text) {
   public enum Kind {
     /** The free text matched (by word, or by similar spelling). */
     TEXT,
-    /** A need domain the service meets; says "suggested" when not yet confirmed by a curator. */
+    /** A need domain the service meets; says 'suggested' when not yet confirmed by a curator. */
     NEED,
     /** A taxonomy term the service carries (or one below the term searched for). */
     TAXONOMY,

@@ -10,11 +10,11 @@ import org.waymark.shared.NeedDomain;
  * as held (plain text), except {@code descriptionHtml}, which is already reduced to a safe subset
  * of HTML. Any field may be null or empty when the listing does not say.
  *
- * @param status the ORUK status: "active", "inactive", "defunct" or "temporarily closed"
+ * @param status the ORUK status: 'active', 'inactive', 'defunct' or 'temporarily closed'
  * @param alert a notice the holder wants read first (for example a temporary change)
  * @param verifiedRecently whether it was verified within the last 12 months
- * @param openingTimes each schedule in plain English, for example "Tuesdays 10:00 to 12:00, from 1
- *     April to 30 September"
+ * @param openingTimes each schedule in plain English, for example 'Tuesdays 10:00 to 12:00, from 1
+ *     April to 30 September'
  */
 public record ServiceDetails(
     UUID id,
@@ -62,7 +62,7 @@ public record ServiceDetails(
   /**
    * A place the service is offered at.
    *
-   * @param type "physical", "postal" or "virtual"
+   * @param type 'physical', 'postal' or 'virtual'
    * @param address the address lines, in order, without the postcode
    * @param accessibility what the place offers or lacks for access, each as written by the holder
    */
@@ -80,7 +80,7 @@ public record ServiceDetails(
   /** A taxonomy term applied to the service. */
   public record Term(UUID id, String name, String taxonomy) {}
 
-  /** The age limits in words: "All ages", "18 and over", "Up to 25" or "16 to 25". */
+  /** The age limits in words: 'All ages', '18 and over', 'Up to 25' or '16 to 25'. */
   public String ages() {
     return AgeRange.describe(
         minimumAge, maximumAge, "All ages", "%d and over", "Up to %d", "%d to %d");

@@ -33,7 +33,7 @@ import org.waymark.shared.Postcode;
 
 /**
  * Answers directory searches with one statement each (see {@link SearchSqlBuilder}), after
- * resolving the postcode to coordinates and "open now" to a moment in UK time. Reads across every
+ * resolving the postcode to coordinates and 'open now' to a moment in UK time. Reads across every
  * holder: the directory is published information (ADR 8).
  */
 @Service
@@ -46,7 +46,7 @@ public class DirectorySearchService implements DirectorySearch {
 
   /**
    * How alike the spelling of the query and of a name or term must be (pg_trgm word similarity).
-   * pg_trgm's default, 0.6, misses a single transposition such as "befreinding" (0.5).
+   * pg_trgm's default, 0.6, misses a single transposition such as 'befreinding' (0.5).
    */
   static final String SPELLING_THRESHOLD = "0.5";
 
@@ -56,7 +56,7 @@ public class DirectorySearchService implements DirectorySearch {
   private final ListingReader listings;
 
   /**
-   * @param clock the time "open now" and "verified recently" are judged at; the system clock when
+   * @param clock the time 'open now' and 'verified recently' are judged at; the system clock when
    *     empty
    */
   public DirectorySearchService(
@@ -288,7 +288,7 @@ public class DirectorySearchService implements DirectorySearch {
     return reasons;
   }
 
-  /** "1.2 km", "0.8 miles", "12 km". */
+  /** '1.2 km', '0.8 miles', '12 km'. */
   static String distance(double km, DistanceUnit unit) {
     double v = unit.fromKilometres(km);
     String amount =

@@ -342,7 +342,7 @@ final class ListingReader {
 
   /**
    * An address pages may link to: http or https only, so that a listing can never carry a script
-   * ("javascript:") into a link.
+   * ('javascript:') into a link.
    */
   static String webAddress(String url) {
     String u = blankToNull(url);

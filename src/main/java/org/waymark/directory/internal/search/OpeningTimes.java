@@ -38,8 +38,8 @@ final class OpeningTimes {
   private OpeningTimes() {}
 
   /**
-   * The schedule in words, for example "Tuesdays 10:00 to 12:00, from 1 April to 30 September" or
-   * "The last Friday of each month 14:00 to 16:00"; its description when it has no rule we read.
+   * The schedule in words, for example 'Tuesdays 10:00 to 12:00, from 1 April to 30 September' or
+   * 'The last Friday of each month 14:00 to 16:00'; its description when it has no rule we read.
    */
   static String describe(Schedule s) {
     String days = days(s);
@@ -65,7 +65,7 @@ final class OpeningTimes {
     return b.toString();
   }
 
-  /** Hours as "10:00 to 12:00", "from 10:00", or null when not given. */
+  /** Hours as '10:00 to 12:00', 'from 10:00', or null when not given. */
   static String hours(LocalTime opens, LocalTime closes) {
     if (opens == null) {
       return null;
@@ -75,7 +75,7 @@ final class OpeningTimes {
         : HOURS.format(opens) + " to " + HOURS.format(closes);
   }
 
-  /** The short day name used in reasons, for example "Tue". */
+  /** The short day name used in reasons, for example 'Tue'. */
   static String shortDay(DayOfWeek day) {
     return day.getDisplayName(TextStyle.SHORT, Locale.UK);
   }

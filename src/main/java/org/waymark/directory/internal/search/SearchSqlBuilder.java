@@ -24,7 +24,7 @@ public final class SearchSqlBuilder {
   /** Where distances are measured from, and the radius. */
   public record Origin(double latitude, double longitude, double radiusKm) {}
 
-  /** The moment a service must be open at: a date, and a time or null for "at any time". */
+  /** The moment a service must be open at: a date, and a time or null for 'at any time'. */
   public record OpenAt(LocalDate date, LocalTime time) {}
 
   /**

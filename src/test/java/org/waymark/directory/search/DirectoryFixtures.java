@@ -220,10 +220,21 @@ public final class DirectoryFixtures {
                 INSERT INTO directory_location (organisation_id, id, name, latitude, longitude, postcode,
                   addresses, accessibility, source, source_id)
                 VALUES (?, ?, ?, ?, ?, 'ZZ1 1ZZ',
-                  '[{"address_1": "1 Fixture Street", "city": "Testham", "postal_code": "ZZ1 1ZZ"}]',
-                  '[{"description": "Step-free entrance"}]', 'test', ?)
+                  jsonb_build_array(jsonb_build_object('id', ?::text, 'address_1', '1 Fixture Street',
+                    'city', 'Testham', 'state_province', 'Testshire', 'postal_code', 'ZZ1 1ZZ',
+                    'country', 'GB', 'address_type', 'physical')),
+                  jsonb_build_array(jsonb_build_object('id', ?::text, 'description', 'Step-free entrance')),
+                  'test', ?)
                 """)
-            .params(holder, location, "Hall of " + name, place[0], place[1], location.toString())
+            .params(
+                holder,
+                location,
+                "Hall of " + name,
+                place[0],
+                place[1],
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                location.toString())
             .update();
         jdbc.sql(
                 "INSERT INTO directory_service_at_location (organisation_id, id, service_id, location_id)"

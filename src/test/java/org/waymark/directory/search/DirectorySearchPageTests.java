@@ -62,10 +62,14 @@ class DirectorySearchPageTests {
             .verified(Instant.now().minus(3, ChronoUnit.DAYS), "Val Coordinator")
             .details(
                 """
-                {"languages": [{"name": "English"}, {"name": "Polish", "note": "on Tuesdays"}],
-                 "cost_options": [{"option": "Outings", "amount": 5, "currency": "GBP"}],
-                 "contacts": [{"name": "Sam Organiser", "title": "Coordinator", "email": "sam@example.org",
-                   "phones": [{"number": "0113 496 0000", "description": "weekdays"}]}]}
+                {"languages": [{"id": "0b5e8c1a-1d2e-4f3a-9b4c-5d6e7f8a9b01", "name": "English"},
+                   {"id": "0b5e8c1a-1d2e-4f3a-9b4c-5d6e7f8a9b02", "name": "Polish", "note": "on Tuesdays"}],
+                 "cost_options": [{"id": "0b5e8c1a-1d2e-4f3a-9b4c-5d6e7f8a9b03", "option": "Outings",
+                   "amount": 5, "currency": "GBP"}],
+                 "contacts": [{"id": "0b5e8c1a-1d2e-4f3a-9b4c-5d6e7f8a9b04", "name": "Sam Organiser",
+                   "title": "Coordinator", "email": "sam@example.org",
+                   "phones": [{"id": "0b5e8c1a-1d2e-4f3a-9b4c-5d6e7f8a9b05", "number": "0113 496 0000",
+                     "description": "weekdays"}]}]}
                 """)
             .insert();
     stale =

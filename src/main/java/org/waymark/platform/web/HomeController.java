@@ -25,6 +25,9 @@ class HomeController {
     model.addAttribute("role", user.actingRole().orElse(null));
     model.addAttribute("mayReadPeople", access.may(Permission.READ_PERSON));
     model.addAttribute("mayWritePeople", access.may(Permission.WRITE_PERSON));
+    model.addAttribute("maySearchDirectory", access.may(Permission.SEARCH_DIRECTORY));
+    model.addAttribute("mayEditListings", access.may(Permission.EDIT_DIRECTORY_LISTING));
+    model.addAttribute("mayImportDirectory", access.may(Permission.IMPORT_DIRECTORY));
     model.addAttribute("mayAdminister", access.may(Permission.ADMINISTER_USERS));
     model.addAttribute("mayReadAudit", access.may(Permission.READ_AUDIT_LOG));
     model.addAttribute("mayReadAccessReports", access.may(Permission.READ_PERSON_ACCESS_REPORT));

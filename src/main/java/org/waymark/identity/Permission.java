@@ -2,7 +2,9 @@ package org.waymark.identity;
 
 import static org.waymark.identity.Role.ADMINISTRATOR;
 import static org.waymark.identity.Role.LINK_WORKER;
+import static org.waymark.identity.Role.REFERRER;
 import static org.waymark.identity.Role.SERVICE_MANAGER;
+import static org.waymark.identity.Role.VCS_COORDINATOR;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -25,7 +25,8 @@ public enum Permission {
   READ_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
   WRITE_PERSON(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
   /** Search the community service directory and read its listings. */
-  SEARCH_DIRECTORY(EnumSet.of(LINK_WORKER, SERVICE_MANAGER, REFERRER, VCS_COORDINATOR, ADMINISTRATOR)),
+  SEARCH_DIRECTORY(
+      EnumSet.of(LINK_WORKER, SERVICE_MANAGER, REFERRER, VCS_COORDINATOR, ADMINISTRATOR)),
   /**
    * Edit a listing: VCS coordinators their own organisation's (relationship checked per listing),
    * curators any.

@@ -34,7 +34,12 @@ class LayoutModel {
     add(items, path, "Home", "/", true);
     add(items, path, "People", "/people", access.may(Permission.READ_PERSON));
     add(items, path, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
-    add(items, path, "Directory imports", "/admin/directory/imports", access.may(Permission.IMPORT_DIRECTORY));
+    add(
+        items,
+        path,
+        "Directory imports",
+        "/admin/directory/imports",
+        access.may(Permission.IMPORT_DIRECTORY));
     add(
         items,
         path,

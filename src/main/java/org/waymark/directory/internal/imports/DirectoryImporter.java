@@ -81,8 +81,12 @@ public class DirectoryImporter {
     } catch (IllegalArgumentException e) {
       note = e.getMessage();
     }
-    for (ObjectNode service : csv.services()) {
-      run.record(service, Oruk3Mapper::map);
+    try {
+      for (ObjectNode service : csv.services()) {
+        run.record(service, Oruk3Mapper::map);
+      }
+    } catch (RuntimeException e) {
+      return run.abandon(e);
     }
     return run.finish(Status.SUCCEEDED, note);
   }
@@ -104,18 +108,51 @@ public class DirectoryImporter {
       return run.finish(Status.FAILED, "The file is not valid JSON");
     }
     JsonNode records = root;
+    String note = null;
     if (root != null && root.isObject()) {
       records = root.has("contents") ? root.get("contents") : Json.array().add(root);
+      if (format == Format.ORUK_3_JSON && (root.has("taxonomies") || root.has("taxonomy_terms"))) {
+        note = vocabulary(run, Json.items(root, "taxonomies"), Json.items(root, "taxonomy_terms"));
+      }
     }
     if (records == null || !records.isArray()) {
       return run.finish(Status.FAILED, "The file holds no list of services");
     }
     Function<JsonNode, Item> mapper =
         format == Format.ORUK_1_JSON ? OrukV1FeedMapper::map : Oruk3Mapper::map;
-    for (JsonNode record : records) {
-      run.record(record, mapper);
+    try {
+      for (JsonNode record : records) {
+        run.record(record, mapper);
+      }
+    } catch (RuntimeException e) {
+      return run.abandon(e);
     }
-    return run.finish(Status.SUCCEEDED, null);
+    return run.finish(Status.SUCCEEDED, note);
+  }
+
+  /** The taxonomies and terms a file carries beside its services; returns a note for the report. */
+  private String vocabulary(
+      ImportRunner.Run run,
+      Iterable<? extends JsonNode> taxonomies,
+      Iterable<? extends JsonNode> terms) {
+    java.util.List<ImportModel.Taxonomy> t = new java.util.ArrayList<>();
+    for (JsonNode x : taxonomies) {
+      if (Json.text(x, "id") != null && Json.text(x, "name") != null) {
+        t.add(Oruk3Mapper.taxonomy(x));
+      }
+    }
+    java.util.List<ImportModel.Term> list = new java.util.ArrayList<>();
+    for (JsonNode x : terms) {
+      ImportModel.Term term = Oruk3Mapper.term(x);
+      if (term != null) {
+        list.add(term);
+      }
+    }
+    try {
+      return runner.vocabulary(run, t, list) + " taxonomy terms";
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   public Summary importPostcodes(String source, InputStream csv, String startedBy) {

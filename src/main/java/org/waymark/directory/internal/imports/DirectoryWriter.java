@@ -104,7 +104,7 @@ class DirectoryWriter {
     if (!created && !changed && !serviceRowChanged) {
       return Outcome.UNCHANGED;
     }
-    needs.suggest(ctx.holder, serviceId, s, termNames.values());
+    needs.suggest(ctx.holder, serviceId, s, termNames.values(), created);
     recordChange(ctx, serviceId, created, row);
     return created ? Outcome.CREATED : Outcome.UPDATED;
   }

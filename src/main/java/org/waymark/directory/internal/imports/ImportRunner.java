@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.directory.DirectoryImports.Kind;
 import org.waymark.directory.DirectoryImports.Line;
@@ -27,20 +29,27 @@ import org.waymark.directory.internal.imports.ImportModel.Service;
 import org.waymark.directory.internal.imports.ImportModel.Skip;
 
 /**
- * Runs an import: opens its report, writes each record in a transaction of its own (so a record
- * that fails leaves nothing behind and the rest go on), lists every record's outcome and closes the
+ * Runs an import: opens its report, writes each record, lists every record's outcome and closes the
  * report with the counts.
+ *
+ * <p>Each record is written in a savepoint of its own, so a record that fails is rolled back whole
+ * and the records around it are kept. Records are committed together, up to {@link #CHUNK} at a
+ * time or every second, with their report lines: a commit per record (a disk flush each) made a
+ * council feed of 800 services take over 20 seconds to import, against a second or two this way.
  */
 @Component
 class ImportRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
   private static final int REPORT_BATCH = 500;
+  static final int CHUNK = 250;
+  private static final long CHUNK_NANOS = 1_000_000_000L;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final DirectoryWriter writer;
   private final TransactionTemplate perRecord;
+  private final PlatformTransactionManager transactions;
   private final ImportReports reports;
 
   ImportRunner(
@@ -54,6 +63,7 @@ class ImportRunner {
     this.writer = writer;
     this.perRecord = new TransactionTemplate(transactions);
     this.perRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.transactions = transactions;
     this.reports = reports;
   }
 
@@ -66,6 +76,9 @@ class ImportRunner {
     private final Map<String, Integer> seen = new HashMap<>();
     private final int[] counts = new int[Outcome.values().length];
     private int seq;
+    private TransactionStatus chunk;
+    private int chunkRecords;
+    private long chunkStarted;
 
     private Run(UUID id, Kind kind, WriteContext ctx) {
       this.id = id;
@@ -102,14 +115,47 @@ class ImportRunner {
             "The same id appears earlier in this import (record " + earlier + ")");
       }
       String notes = service.notes().isEmpty() ? null : String.join("; ", service.notes());
+      TransactionStatus tx = chunk();
+      Object savepoint = tx.createSavepoint();
+      Outcome outcome;
       try {
-        Outcome outcome = perRecord.execute(status -> writer.write(ctx, service));
+        outcome = writer.write(ctx, service);
+        tx.releaseSavepoint(savepoint);
         ctx.committed();
-        return line(service.sourceId(), service.name(), outcome, notes);
       } catch (RuntimeException e) {
+        tx.rollbackToSavepoint(savepoint);
         ctx.rolledBack();
         log.debug("Import {}: record {} failed", id, service.sourceId(), e);
         return line(service.sourceId(), service.name(), Outcome.FAILED, failureReason(e));
+      }
+      chunkRecords++;
+      return line(service.sourceId(), service.name(), outcome, notes);
+    }
+
+    /** The open transaction, after committing the last one if it has grown big or old. */
+    private TransactionStatus chunk() {
+      if (chunk != null
+          && (chunkRecords >= CHUNK || System.nanoTime() - chunkStarted > CHUNK_NANOS)) {
+        commit();
+      }
+      if (chunk == null) {
+        chunk = transactions.getTransaction(requiresNew());
+        chunkRecords = 0;
+        chunkStarted = System.nanoTime();
+      }
+      return chunk;
+    }
+
+    /**
+     * Commits what has been written so far with its report lines; harvests call this before each
+     * request, so that no transaction stays open while waiting on another server.
+     */
+    void commit() {
+      if (chunk != null) {
+        flush();
+        TransactionStatus done = chunk;
+        chunk = null;
+        transactions.commit(done);
       }
     }
 
@@ -150,6 +196,24 @@ class ImportRunner {
       pending.clear();
     }
 
+    /**
+     * Ends an import that something unexpected stopped: the records not yet committed are rolled
+     * back with their report lines, and the report says so.
+     */
+    Summary abandon(RuntimeException e) {
+      log.warn("Import {} ({} {}) stopped", id, kind, ctx.source, e);
+      if (chunk != null) {
+        TransactionStatus open = chunk;
+        chunk = null;
+        transactions.rollback(open);
+      }
+      pending.clear();
+      return finish(
+          Status.FAILED,
+          "The import stopped unexpectedly; the records read in its last second were not kept and"
+              + " the counts include them. Importing again completes it.");
+    }
+
     /** Closes the report; a message says why the import stopped, or what else it did. */
     Summary finish(Status status, String message) {
       flush();
@@ -186,11 +250,18 @@ class ImportRunner {
     }
   }
 
+  private static DefaultTransactionDefinition requiresNew() {
+    DefaultTransactionDefinition d = new DefaultTransactionDefinition();
+    d.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return d;
+  }
+
   /**
    * Writes a vocabulary (taxonomies, then terms, then the terms' parents once all exist) in one
    * transaction; returns how many terms it holds.
    */
   int vocabulary(Run run, List<ImportModel.Taxonomy> taxonomies, List<ImportModel.Term> terms) {
+    run.commit();
     try {
       perRecord.executeWithoutResult(
           status -> {

@@ -1,14 +1,15 @@
 package org.waymark.directory.internal.imports;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -205,29 +206,27 @@ class NeedSuggester {
             "stalking"));
   }
 
-  private static final Map<NeedDomain, Pattern> PATTERNS = new EnumMap<>(NeedDomain.class);
-
-  static {
-    KEYWORDS.forEach(
-        (need, words) -> {
-          List<String> parts = new ArrayList<>();
-          for (String w : words) {
-            String stem = w.endsWith("*") ? w.substring(0, w.length() - 1) : w;
-            String quoted = Pattern.quote(stem).replace(" ", "\\E[\\s-]+\\Q");
-            parts.add(w.endsWith("*") ? quoted + "[\\p{L}-]*" : quoted + "(?:s|es)?(?![\\p{L}])");
-          }
-          PATTERNS.put(
-              need,
-              Pattern.compile(
-                  "(?<![\\p{L}])(?:" + String.join("|", parts) + ")",
-                  Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-        });
-  }
-
   private final JdbcClient jdbc;
 
   NeedSuggester(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** A keyword as words, the last of which may be a prefix. */
+  private record Keyword(String[] parts, boolean prefix) {
+    static Keyword of(String keyword) {
+      boolean prefix = keyword.endsWith("*");
+      return new Keyword(
+          words(prefix ? keyword.substring(0, keyword.length() - 1) : keyword), prefix);
+    }
+  }
+
+  private static final Map<NeedDomain, List<Keyword>> PARSED = new EnumMap<>(NeedDomain.class);
+
+  static {
+    KEYWORDS.forEach((need, list) -> PARSED.put(need, list.stream().map(Keyword::of).toList()));
   }
 
   /**
@@ -237,21 +236,24 @@ class NeedSuggester {
   static Map<NeedDomain, String> suggestions(
       String name, String description, Collection<String> terms) {
     Map<NeedDomain, String> found = new LinkedHashMap<>();
-    String text = HtmlSanitiser.text(description);
-    for (Map.Entry<NeedDomain, Pattern> e : PATTERNS.entrySet()) {
+    List<String> termList = List.copyOf(terms);
+    List<Words> termWords = termList.stream().map(Words::of).toList();
+    Words nameWords = Words.of(name);
+    Words descriptionWords = Words.of(HtmlSanitiser.text(description));
+    for (Map.Entry<NeedDomain, List<Keyword>> e : PARSED.entrySet()) {
       String reason = null;
-      for (String term : terms) {
-        Matcher m = e.getValue().matcher(term);
-        if (m.find()) {
-          reason = "taxonomy term '" + term + "'";
-          break;
+      for (int i = 0; i < termWords.size() && reason == null; i++) {
+        if (termWords.get(i).first(e.getValue()) != null) {
+          reason = "taxonomy term '" + termList.get(i) + "'";
         }
       }
       if (reason == null) {
-        reason = mention("name", name, e.getValue());
+        String m = nameWords.first(e.getValue());
+        reason = m == null ? null : "name mentions '" + m + "'";
       }
       if (reason == null) {
-        reason = mention("description", text, e.getValue());
+        String m = descriptionWords.first(e.getValue());
+        reason = m == null ? null : "description mentions '" + m + "'";
       }
       if (reason != null) {
         found.put(e.getKey(), reason);
@@ -260,12 +262,83 @@ class NeedSuggester {
     return found;
   }
 
-  private static String mention(String where, String text, Pattern pattern) {
-    if (text == null) {
-      return null;
+  /** The text's words in lower case, split at anything but letters and digits. */
+  static String[] words(String text) {
+    if (text == null || text.isBlank()) {
+      return new String[0];
     }
-    Matcher m = pattern.matcher(text);
-    return m.find() ? where + " mentions '" + m.group().toLowerCase(Locale.UK) + "'" : null;
+    return Arrays.stream(NOT_A_LETTER.split(text.toLowerCase(Locale.UK)))
+        .filter(w -> !w.isEmpty())
+        .toArray(String[]::new);
+  }
+
+  /** A text's words, indexed by where each occurs, so that long descriptions are searched fast. */
+  private record Words(String[] words, Map<String, List<Integer>> at) {
+
+    static Words of(String text) {
+      String[] words = NeedSuggester.words(text);
+      Map<String, List<Integer>> at = new HashMap<>();
+      for (int i = 0; i < words.length; i++) {
+        at.computeIfAbsent(words[i], w -> new ArrayList<>()).add(i);
+      }
+      return new Words(words, at);
+    }
+
+    /** The earliest mention of any keyword, as written in the text; null if none is there. */
+    String first(List<Keyword> keywords) {
+      int best = Integer.MAX_VALUE;
+      int length = 0;
+      for (Keyword k : keywords) {
+        for (int start : starts(k.parts()[0], k.parts().length == 1 && k.prefix())) {
+          if (start < best && follows(k, start)) {
+            best = start;
+            length = k.parts().length;
+          }
+        }
+      }
+      return best == Integer.MAX_VALUE
+          ? null
+          : String.join(" ", Arrays.copyOfRange(words, best, best + length));
+    }
+
+    /** Where a first word may start a match: the word, its plurals, or words it begins. */
+    private List<Integer> starts(String first, boolean prefix) {
+      List<Integer> starts = new ArrayList<>();
+      if (prefix) {
+        at.forEach(
+            (w, positions) -> {
+              if (w.startsWith(first)) {
+                starts.addAll(positions);
+              }
+            });
+      } else {
+        for (String w : List.of(first, first + "s", first + "es")) {
+          starts.addAll(at.getOrDefault(w, List.of()));
+        }
+      }
+      return starts;
+    }
+
+    private boolean follows(Keyword k, int start) {
+      String[] parts = k.parts();
+      if (start + parts.length > words.length) {
+        return false;
+      }
+      for (int j = 0; j < parts.length; j++) {
+        String w = words[start + j];
+        boolean last = j == parts.length - 1;
+        boolean ok =
+            last
+                ? (k.prefix()
+                    ? w.startsWith(parts[j])
+                    : w.equals(parts[j]) || w.equals(parts[j] + "s") || w.equals(parts[j] + "es"))
+                : w.equals(parts[j]);
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -273,32 +346,38 @@ class NeedSuggester {
    * refreshed, and suggestions the text no longer supports are withdrawn. Confirmed needs stay as
    * the curator left them.
    */
-  void suggest(UUID holder, UUID serviceId, Service s, Collection<String> termNames) {
+  void suggest(
+      UUID holder, UUID serviceId, Service s, Collection<String> termNames, boolean created) {
     Map<NeedDomain, String> found = suggestions(s.name(), s.description(), termNames);
-    jdbc.sql(
-            """
-            DELETE FROM directory_service_need
-            WHERE organisation_id = :holder AND service_id = :service AND status = 'SUGGESTED'
-              AND NOT (need = ANY (CAST(:needs AS text[])))
-            """)
-        .param("holder", holder)
-        .param("service", serviceId)
-        .param("needs", found.keySet().stream().map(Enum::name).toArray(String[]::new))
-        .update();
-    for (Map.Entry<NeedDomain, String> e : found.entrySet()) {
+    String[] needs = found.keySet().stream().map(Enum::name).toArray(String[]::new);
+    if (!created) {
       jdbc.sql(
               """
-              INSERT INTO directory_service_need AS n (organisation_id, service_id, need, status,
-                reason)
-              VALUES (:holder, :service, :need, 'SUGGESTED', :reason)
-              ON CONFLICT (organisation_id, service_id, need) DO UPDATE SET reason = EXCLUDED.reason
-              WHERE n.status = 'SUGGESTED' AND n.reason IS DISTINCT FROM EXCLUDED.reason
+              DELETE FROM directory_service_need
+              WHERE organisation_id = :holder AND service_id = :service AND status = 'SUGGESTED'
+                AND NOT (need = ANY (CAST(:needs AS text[])))
               """)
           .param("holder", holder)
           .param("service", serviceId)
-          .param("need", e.getKey().name())
-          .param("reason", e.getValue())
+          .param("needs", needs)
           .update();
     }
+    if (needs.length == 0) {
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO directory_service_need AS n (organisation_id, service_id, need, status,
+              reason)
+            SELECT :holder, :service, x.need, 'SUGGESTED', x.reason
+            FROM unnest(CAST(:needs AS text[]), CAST(:reasons AS text[])) AS x (need, reason)
+            ON CONFLICT (organisation_id, service_id, need) DO UPDATE SET reason = EXCLUDED.reason
+            WHERE n.status = 'SUGGESTED' AND n.reason IS DISTINCT FROM EXCLUDED.reason
+            """)
+        .param("holder", holder)
+        .param("service", serviceId)
+        .param("needs", needs)
+        .param("reasons", found.values().toArray(String[]::new))
+        .update();
   }
 }

@@ -83,8 +83,18 @@ class OrukHarvester {
       notes.add("stopped: " + e.getMessage());
       return run.finish(Status.FAILED, String.join("; ", notes));
     }
+    try {
+      fetchEach(run, base, services);
+    } catch (RuntimeException e) {
+      return run.abandon(e);
+    }
+    return run.finish(Status.SUCCEEDED, String.join("; ", notes));
+  }
+
+  private void fetchEach(ImportRunner.Run run, String base, Map<String, String> services) {
     for (Map.Entry<String, String> s : services.entrySet()) {
       JsonNode full;
+      run.commit();
       try {
         full =
             http.get(base + "/services/" + URLEncoder.encode(s.getKey(), StandardCharsets.UTF_8));
@@ -94,7 +104,6 @@ class OrukHarvester {
       }
       run.record(full, Oruk3Mapper::map);
     }
-    return run.finish(Status.SUCCEEDED, String.join("; ", notes));
   }
 
   /** Taxonomies, then their terms; returns a note for the report. */

@@ -216,6 +216,7 @@ class ImportRunner {
 
     /** Closes the report; a message says why the import stopped, or what else it did. */
     Summary finish(Status status, String message) {
+      commit();
       flush();
       jdbc.sql(
               """

@@ -201,6 +201,16 @@ public class DirectoryImports {
     return importer.addHarvestSource(baseUrl, name, everyHours);
   }
 
+  /** True if the address can be harvested: an absolute http(s) URL without query or fragment. */
+  public static boolean isHarvestableAddress(String baseUrl) {
+    try {
+      DirectoryImporter.normaliseBaseUrl(baseUrl);
+      return true;
+    } catch (InvalidHarvestSourceException e) {
+      return false;
+    }
+  }
+
   /** Harvests one source now: after its first harvest, only services modified since the last. */
   public Optional<Summary> harvest(UUID harvestSourceId, String startedBy) {
     return importer.harvest(harvestSourceId, startedBy).map(this::audited);

@@ -199,6 +199,10 @@ class DirectoryImportController {
       @Valid @ModelAttribute("sourceForm") DirectoryImportSourceForm form,
       BindingResult binding,
       RedirectAttributes redirect) {
+    if (!binding.hasFieldErrors("baseUrl")
+        && !DirectoryImports.isHarvestableAddress(form.getBaseUrl())) {
+      binding.rejectValue("baseUrl", "directory.import.baseUrl.invalid");
+    }
     if (form.hours() == null && !binding.hasFieldErrors("everyHours")) {
       binding.rejectValue("everyHours", "directory.import.everyHours.range");
     }

@@ -185,7 +185,7 @@ public class DirectoryImporter {
   }
 
   /** An absolute http(s) address without a trailing slash, query or fragment. */
-  static String normaliseBaseUrl(String baseUrl) {
+  public static String normaliseBaseUrl(String baseUrl) {
     if (baseUrl == null || baseUrl.isBlank()) {
       throw new InvalidHarvestSourceException("Enter the API's address");
     }

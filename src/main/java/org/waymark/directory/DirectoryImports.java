@@ -49,7 +49,13 @@ public class DirectoryImports {
   public enum Format {
     /** A JSON array of version 1 services, as council feeds publish them. */
     ORUK_1_JSON("Open Referral UK 1 feed (JSON)", Kind.ORUK_FEED),
-    /** One ORUK 3.0 service (as {@code /services/{id}} answers), an array of them, or a page. */
+    /**
+     * One ORUK 3.0 service (as {@code /services/{id}} answers), an array of them, or a page with
+     * {@code contents}; a page may also carry {@code taxonomies} and {@code taxonomy_terms},
+     * imported first, and each service a {@code waymark} object with Waymark's own fields ({@code
+     * accepting_referrals}, {@code referral_method}, {@code referral_email}, {@code
+     * referral_form_url}, {@code capacity}, {@code answer_days}).
+     */
     ORUK_3_JSON("Open Referral UK 3.0 services (JSON)", Kind.ORUK_FEED),
     /** A zip (or folder) of ORUK 3.0 CSV files: services.csv, organizations.csv and so on. */
     ORUK_3_CSV("Open Referral UK 3.0 CSV package (zip)", Kind.ORUK_CSV);

@@ -1,21 +1,27 @@
 package org.waymark.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
-import org.waymark.directory.AcceptingReferrals;
-import org.waymark.directory.DirectoryCuration;
-import org.waymark.directory.ListingDetails;
-import org.waymark.directory.ReferralMethod;
+import org.waymark.directory.DirectoryImports;
+import org.waymark.directory.DirectoryImports.Format;
+import org.waymark.directory.DirectoryImports.Summary;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
@@ -29,39 +35,45 @@ import org.waymark.person.Sex;
 import org.waymark.platform.DatabaseMode;
 
 /**
- * Loads the demo organisations, accounts and people once, on first start. On by default on the
- * embedded database, off on an external one; {@code WAYMARK_DEMO} overrides either way.
+ * Loads the demo organisations, accounts and people once, on first start, and the demo directory:
+ * the council feeds in {@code waymark.demo.directory-feeds} (when that folder exists), local
+ * services for the demo PCNs' area and their postcodes. On by default on the embedded database, off
+ * on an external one; {@code WAYMARK_DEMO} overrides either way.
  */
 @Component
 @Order(100)
 class DemoData implements ApplicationRunner {
 
   static final String DOMAIN = "demo.waymark.test";
+  private static final UUID DEPLOYMENT = new UUID(0, 0);
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final IdentityManagement identity;
   private final PersonManagement people;
-  private final DirectoryCuration curation;
   private final DatabaseMode database;
   private final TransactionTemplate transactions;
+  private final DirectoryImports directory;
   private final String enabled;
   private final String password;
+  private final Path feeds;
 
   DemoData(
       IdentityManagement identity,
       PersonManagement people,
-      DirectoryCuration curation,
       DatabaseMode database,
       TransactionTemplate transactions,
+      DirectoryImports directory,
       @Value("${waymark.demo.enabled:}") String enabled,
-      @Value("${waymark.demo.password:}") String password) {
+      @Value("${waymark.demo.password:}") String password,
+      @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
     this.identity = identity;
     this.people = people;
-    this.curation = curation;
     this.database = database;
     this.transactions = transactions;
+    this.directory = directory;
     this.enabled = enabled;
     this.password = password;
+    this.feeds = Path.of(feeds);
   }
 
   boolean wanted() {
@@ -81,7 +93,9 @@ class DemoData implements ApplicationRunner {
     }
     boolean generated = !StringUtils.hasText(password);
     String pw = generated ? generatePassword() : password;
-    transactions.executeWithoutResult(status -> load(pw));
+    UUID goodNeighbours = transactions.execute(status -> load(pw));
+    // Imports write each listing in a transaction of their own, so they run after the rest.
+    loadDirectory(goodNeighbours);
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -91,7 +105,8 @@ class DemoData implements ApplicationRunner {
     }
   }
 
-  private void load(String pw) {
+  /** Returns the id of the VCS organisation that keeps its own directory listings. */
+  private UUID load(String pw) {
     Organisation leedsPcn =
         identity.createOrganisation(
             OrganisationType.PCN, "Aire Valley PCN", "U12345", null, "LS1 4AP");
@@ -145,40 +160,61 @@ class DemoData implements ApplicationRunner {
 
     people(
         leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
-    vcsListings(vcs.id());
+    return vcs.id();
   }
 
-  /** The listings the demo VCS coordinator keeps: one taking referrals, one paused. */
-  private void vcsListings(UUID goodNeighbours) {
-    curation.createListingBySystem(
-        goodNeighbours,
-        ListingDetails.named(
-                "Telephone befriending",
-                "A weekly friendly phone call from the same trained volunteer, for people who feel"
-                    + " lonely or cut off.\n\nCalls last about half an hour, at a time that suits you.")
-            .withContact(
-                "https://good-neighbours.example.org/phone",
-                "hello@good-neighbours.example.org",
-                java.util.List.of("0113 496 0500"))
-            .withEligibility(null, true, 18, null)
-            .withReferrals(AcceptingReferrals.YES, ReferralMethod.WAYMARK, null, null, 12, 5),
-        "demo data");
-    curation.createListingBySystem(
-        goodNeighbours,
-        ListingDetails.named(
-                "Friendship café",
-                "A relaxed drop-in café on Tuesday afternoons at St Michael's church hall, with"
-                    + " tea, cake and a volunteer to welcome newcomers.")
-            .withContact(null, "cafe@good-neighbours.example.org", java.util.List.of())
-            .withEligibility("£1 for tea and cake", false, null, null)
-            .withReferrals(
-                AcceptingReferrals.PAUSED,
-                ReferralMethod.EMAIL,
-                "referrals@good-neighbours.example.org",
-                null,
-                0,
-                10),
-        "demo data");
+  /**
+   * The demo directory: postcodes first (so that locations without coordinates are geocoded as they
+   * are imported), the local services (Good Neighbours Befriending keeps its own), then the council
+   * feeds if their folder is there. A problem is logged and the demo carries on without it.
+   */
+  private void loadDirectory(UUID goodNeighbours) {
+    try {
+      try (InputStream in = demoFile("postcodes.csv")) {
+        directory.importPostcodes("waymark-demo-postcodes", in, null);
+      }
+      try (InputStream in = demoFile("local-services.json")) {
+        directory.importStream(DEPLOYMENT, Format.ORUK_3_JSON, "waymark-demo", in, null);
+      }
+      try (InputStream in = demoFile("good-neighbours.json")) {
+        directory.importStream(goodNeighbours, Format.ORUK_3_JSON, "waymark-demo", in, null);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("The demo directory's local services could not be loaded", e);
+    }
+    if (!Files.isDirectory(feeds)) {
+      log.info("No council feeds at {}: the demo directory holds only local services", feeds);
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(feeds)) {
+      files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      log.warn("The council feeds at {} could not be listed", feeds, e);
+      return;
+    }
+    for (Path file : files) {
+      long started = System.nanoTime();
+      try {
+        String name = file.getFileName().toString();
+        Summary s =
+            directory.importFile(
+                Format.ORUK_1_JSON, name.substring(0, name.length() - 5), file, null);
+        log.info(
+            "Demo directory: {} imported in {} ms ({} listings, {} skipped, {} failed)",
+            name,
+            (System.nanoTime() - started) / 1_000_000,
+            s.created() + s.updated() + s.unchanged(),
+            s.skipped(),
+            s.failed());
+      } catch (RuntimeException e) {
+        log.warn("The council feed {} could not be imported", file, e);
+      }
+    }
+  }
+
+  private static InputStream demoFile(String name) throws IOException {
+    return new ClassPathResource("demo/directory/" + name).getInputStream();
   }
 
   /**

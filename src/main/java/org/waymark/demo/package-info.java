@@ -1,6 +1,7 @@
 /**
  * Demo data for a first run on the embedded database: two PCNs with practices, VCS organisations,
- * one account per role and clearly fictional people with NHS numbers from the 999 test range.
+ * one account per role, clearly fictional people with NHS numbers from the 999 test range, and the
+ * demo directory.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {"shared", "identity", "person", "platform", "directory"})

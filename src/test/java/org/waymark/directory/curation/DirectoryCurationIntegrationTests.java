@@ -538,7 +538,7 @@ class DirectoryCurationIntegrationTests {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.document().select("[data-testid=listings] tbody th a").eachText())
-        .contains("Telephone befriending", "Friendship café");
+        .contains("Befriending visits", "Telephone friendship calls");
     assertThat(page.document().select("nav[aria-label=Menu] a").eachText()).contains("Listings");
   }
 

@@ -143,6 +143,38 @@ final class Json {
     return p instanceof ArrayNode a ? a : array();
   }
 
+  /**
+   * Gives every object in the array an ORUK id (a UUID): an id that is one is kept; a missing or
+   * other id (feeds use "addr-1" and the like) is replaced by a UUID derived from the scope and
+   * that id, so the same record keeps the same id on every import. Nested {@code phones} are done
+   * too.
+   */
+  static ArrayNode withUuidIds(ArrayNode items, String scope) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof ObjectNode item) {
+        String given = text(item, "id");
+        if (given == null || !isUuid(given)) {
+          String key = scope + "/" + (given == null ? "#" + i : given);
+          item.put(
+              "id",
+              java.util
+                  .UUID
+                  .nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  .toString());
+        }
+        if (item.get("phones") instanceof ArrayNode phones) {
+          withUuidIds(phones, scope + "/" + text(item, "id") + "/phones");
+        }
+      }
+    }
+    return items;
+  }
+
+  private static boolean isUuid(String s) {
+    return s.matches(
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
+  }
+
   static String shorten(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }

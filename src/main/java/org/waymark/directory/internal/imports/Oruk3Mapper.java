@@ -66,7 +66,7 @@ final class Oruk3Mapper {
 
     ObjectNode details = Json.object();
     for (String field : DETAILS) {
-      ArrayNode items = Json.prunedArray(s.get(field));
+      ArrayNode items = Json.withUuidIds(Json.prunedArray(s.get(field)), id + "/" + field);
       if (!items.isEmpty()) {
         details.set(field, items);
       }
@@ -117,14 +117,14 @@ final class Oruk3Mapper {
         name,
         orEmpty(HtmlSanitiser.sanitise(Json.text(s, "description"))),
         Json.text(s, "url"),
-        Json.text(s, "email"),
+        ContactFields.email(Json.text(s, "email"), notes),
         status == null ? "active" : status,
         Json.text(s, "fees"),
         Json.text(s, "accreditations"),
         minimumAge,
         maximumAge,
         Json.date(s, "assured_date"),
-        Json.text(s, "assurer_email"),
+        ContactFields.email(Json.text(s, "assurer_email"), notes),
         Json.text(s, "alert"),
         details,
         freeOfCharge(details, Json.text(s, "fees")),
@@ -140,12 +140,15 @@ final class Oruk3Mapper {
     if (o == null || Json.text(o, "id") == null || Json.text(o, "name") == null) {
       return null;
     }
-    ArrayNode identifiers = Json.prunedArray(o.get("organization_identifiers"));
+    ArrayNode identifiers =
+        Json.withUuidIds(
+            Json.prunedArray(o.get("organization_identifiers")),
+            Json.text(o, "id") + "/organization_identifiers");
     return new Organization(
         Json.text(o, "id"),
         Json.text(o, "name"),
         orEmpty(HtmlSanitiser.sanitise(Json.text(o, "description"))),
-        Json.text(o, "email"),
+        ContactFields.email(Json.text(o, "email"), null),
         Json.text(o, "website") != null ? Json.text(o, "website") : Json.text(o, "url"),
         Json.text(o, "logo"),
         Json.text(o, "uri"),
@@ -170,7 +173,7 @@ final class Oruk3Mapper {
       latitude = null;
       longitude = null;
     }
-    ArrayNode addresses = Json.prunedArray(l.get("addresses"));
+    ArrayNode addresses = Json.withUuidIds(Json.prunedArray(l.get("addresses")), id + "/addresses");
     String type = Json.text(l, "location_type");
     if (type == null || !Set.of("physical", "postal", "virtual").contains(type)) {
       type = "physical";
@@ -186,7 +189,7 @@ final class Oruk3Mapper {
         Json.text(l, "external_identifier"),
         Json.text(l, "external_identifier_type"),
         addresses,
-        Json.prunedArray(l.get("accessibility")));
+        Json.withUuidIds(Json.prunedArray(l.get("accessibility")), id + "/accessibility"));
   }
 
   /** The postcode of the first address that has a UK one, in its normal form. */

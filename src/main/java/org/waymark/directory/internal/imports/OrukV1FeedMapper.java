@@ -55,7 +55,7 @@ final class OrukV1FeedMapper {
         name,
         description,
         website(Json.text(s, "url"), notes),
-        Json.text(s, "email"),
+        ContactFields.email(Json.text(s, "email"), notes),
         status.toLowerCase(Locale.ROOT),
         fees,
         Json.text(s, "accreditations"),

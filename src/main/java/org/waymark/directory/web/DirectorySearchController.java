@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.waymark.directory.DirectoryCuration;
 import org.waymark.directory.DirectorySearch;
 import org.waymark.directory.DirectorySearchException;
 import org.waymark.directory.DistanceUnit;
@@ -48,8 +49,11 @@ class DirectorySearchController {
 
   private final DirectorySearch directory;
 
-  DirectorySearchController(DirectorySearch directory) {
+  private final DirectoryCuration curation;
+
+  DirectorySearchController(DirectorySearch directory, DirectoryCuration curation) {
     this.directory = directory;
+    this.curation = curation;
   }
 
   @GetMapping("/directory")
@@ -86,6 +90,7 @@ class DirectorySearchController {
     ServiceDetails service =
         directory.service(id).orElseThrow(() -> new RecordNotFoundException("service"));
     model.addAttribute("service", service);
+    model.addAttribute("mayEdit", curation.mayEdit(service.organisationId()));
     model.addAttribute(
         "verifiedOn",
         service.lastVerifiedAt() == null

@@ -542,6 +542,35 @@ class DirectoryCurationIntegrationTests {
     assertThat(page.document().select("nav[aria-label=Menu] a").eachText()).contains("Listings");
   }
 
+  @Test
+  void theServicePageOffersAChangeLinkOnlyToThoseWhoMayChangeTheListing() {
+    UUID own =
+        jdbc.sql("SELECT id FROM directory_service WHERE name = 'Befriending visits'")
+            .query(UUID.class)
+            .single();
+    String page = "/directory/services/" + own;
+
+    assertThat(
+            as(Role.VCS_COORDINATOR)
+                .get(page)
+                .document()
+                .select("a:contains(Change this listing)")
+                .attr("href"))
+        .isEqualTo("/directory/listings/" + own);
+    assertThat(
+            as(Role.SERVICE_MANAGER).get(page).document().select("a:contains(Change this listing)"))
+        .hasSize(1);
+    assertThat(as(Role.LINK_WORKER).get(page).document().select("a:contains(Change this listing)"))
+        .isEmpty();
+    assertThat(
+            as(Role.VCS_COORDINATOR)
+                .get("/directory/listings/" + own)
+                .document()
+                .select("a:contains(as link workers see it)")
+                .attr("href"))
+        .isEqualTo(page);
+  }
+
   private static org.assertj.core.data.TemporalUnitOffset within(Duration d) {
     return new org.assertj.core.data.TemporalUnitWithinOffset(d.toSeconds(), ChronoUnit.SECONDS);
   }

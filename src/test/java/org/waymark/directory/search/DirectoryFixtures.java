@@ -29,6 +29,9 @@ public final class DirectoryFixtures {
   public final String tag;
 
   /** A made-up place far from any real one, where this instance's postcodes and locations are. */
+  private static final java.util.concurrent.atomic.AtomicInteger FIXTURES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   public final double baseLatitude;
 
   public final double baseLongitude;
@@ -43,8 +46,12 @@ public final class DirectoryFixtures {
       t.append((char) ('a' + r.nextInt(26)));
     }
     this.tag = t.toString();
-    this.baseLatitude = 40 + r.nextDouble(10);
-    this.baseLongitude = -40 + r.nextDouble(10);
+    // Each fixture of this run gets its own patch of the southern hemisphere, 3 degrees (over 300
+    // km)
+    // from any other and far from the demo data, so distance searches see only their own services.
+    int n = FIXTURES.getAndIncrement();
+    this.baseLatitude = -60 + (n % 15) * 3;
+    this.baseLongitude = -170 + ((n / 15) % 110) * 3;
     this.organization = UUID.randomUUID();
     jdbc.sql(
             "INSERT INTO directory_organization (organisation_id, id, name, source, source_id)"

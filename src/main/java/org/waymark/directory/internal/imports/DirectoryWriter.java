@@ -267,6 +267,19 @@ class DirectoryWriter {
             .addValue("minAge", s.minimumAge(), Types.INTEGER)
             .addValue("maxAge", s.maximumAge(), Types.INTEGER)
             .addValue("assuredDate", s.assuredDate(), Types.DATE)
+            // The source's own assurance counts as a verification of the listing, by the source.
+            .addValue(
+                "assuredAt",
+                s.assuredDate() == null
+                    ? null
+                    : s.assuredDate()
+                        .atStartOfDay(java.time.ZoneId.of("Europe/London"))
+                        .toOffsetDateTime(),
+                Types.TIMESTAMP_WITH_TIMEZONE)
+            .addValue(
+                "assuredBy",
+                s.assuredDate() == null ? null : "the source (" + ctx.source + ")",
+                Types.VARCHAR)
             .addValue("assurerEmail", s.assurerEmail(), Types.VARCHAR)
             .addValue("alert", s.alert(), Types.VARCHAR)
             .addValue("details", s.details().toString())
@@ -291,12 +304,13 @@ class DirectoryWriter {
                   name, description, url, email, status, fees, accreditations, minimum_age,
                   maximum_age, assured_date, assurer_email, alert, details, free_of_charge,
                   taxonomy_text, accepting_referrals, referral_method, referral_email,
-                  referral_form_url, capacity, answer_days, source, source_id)
+                  referral_form_url, capacity, answer_days, source, source_id, last_verified_at,
+                  last_verified_by)
                 VALUES (:holder, :id, :org, :name, :description, :url, :email, :status, :fees,
                   :accreditations, :minAge, :maxAge, :assuredDate, :assurerEmail, :alert,
                   CAST(:details AS jsonb), :free, :taxonomyText, COALESCE(:accepting, 'YES'),
                   COALESCE(:method, 'SIGNPOST'), :refEmail, :refForm, :capacity,
-                  COALESCE(:answerDays, 10), :source, :sourceId)
+                  COALESCE(:answerDays, 10), :source, :sourceId, :assuredAt, :assuredBy)
                 ON CONFLICT (organisation_id, id) DO UPDATE SET
                   directory_organization_id = EXCLUDED.directory_organization_id,
                   name = EXCLUDED.name, description = EXCLUDED.description, url = EXCLUDED.url,
@@ -317,6 +331,10 @@ class DirectoryWriter {
                   capacity = CASE WHEN :hasWaymark THEN EXCLUDED.capacity ELSE s.capacity END,
                   answer_days = CASE WHEN :hasWaymark AND :answerDays IS NOT NULL
                     THEN EXCLUDED.answer_days ELSE s.answer_days END,
+                  last_verified_by = CASE WHEN EXCLUDED.last_verified_at > s.last_verified_at
+                    OR (s.last_verified_at IS NULL AND EXCLUDED.last_verified_at IS NOT NULL)
+                    THEN EXCLUDED.last_verified_by ELSE s.last_verified_by END,
+                  last_verified_at = GREATEST(s.last_verified_at, EXCLUDED.last_verified_at),
                   last_modified = now(), version = s.version + 1
                 WHERE (s.directory_organization_id, s.name, s.description, s.url, s.email,
                        s.status, s.fees, s.accreditations, s.minimum_age, s.maximum_age,

@@ -46,6 +46,43 @@ class DirectoryFeedImportTests {
   }
 
   @Test
+  void theSourcesAssuranceCountsAsAVerificationUntilACuratorVerifiesLater() {
+    String source = uniqueSource("north-lincs");
+    imports.importFile(
+        Format.ORUK_1_JSON,
+        source,
+        FEEDS.resolve("north-lincolnshire-council-oruk1-services.json"),
+        "test");
+    // "We are with You" WAWY was assured by the council on 2024-12-10.
+    UUID wawy = id(source, "service", "738f94e0-aa6c-6a5c-2395-7b64421ba2a5");
+    Map<String, Object> verified =
+        jdbc.sql("SELECT last_verified_at, last_verified_by FROM directory_service WHERE id = :id")
+            .param("id", wawy)
+            .query()
+            .singleRow();
+    assertThat(((java.sql.Timestamp) verified.get("last_verified_at")).toInstant())
+        .isEqualTo(java.time.Instant.parse("2024-12-10T00:00:00Z"));
+    assertThat(verified.get("last_verified_by")).isEqualTo("the source (" + source + ")");
+
+    jdbc.sql(
+            "UPDATE directory_service SET last_verified_at = now(), last_verified_by = 'curator@example.org'"
+                + " WHERE id = :id")
+        .param("id", wawy)
+        .update();
+    imports.importFile(
+        Format.ORUK_1_JSON,
+        source,
+        FEEDS.resolve("north-lincolnshire-council-oruk1-services.json"),
+        "test");
+    assertThat(
+            jdbc.sql("SELECT last_verified_by FROM directory_service WHERE id = :id")
+                .param("id", wawy)
+                .query(String.class)
+                .single())
+        .isEqualTo("curator@example.org");
+  }
+
+  @Test
   void councilFeedIsImportedWithBlankRecordsSkippedAndAgainWithoutChange() {
     String source = uniqueSource("bristol");
     Summary first =

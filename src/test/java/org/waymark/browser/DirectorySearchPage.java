@@ -28,7 +28,7 @@ public final class DirectorySearchPage {
 
   /** Types into a text field of the form, replacing what was there. */
   public DirectorySearchPage type(String field, String value) {
-    WebElement input = browser.find(By.id(field));
+    WebElement input = reveal(browser.find(By.id(field)));
     input.clear();
     input.sendKeys(value);
     return this;
@@ -36,11 +36,19 @@ public final class DirectorySearchPage {
 
   /** Ticks a checkbox of the form. */
   public DirectorySearchPage tick(String field) {
-    WebElement box = browser.find(By.id(field));
+    WebElement box = reveal(browser.find(By.id(field)));
     if (!box.isSelected()) {
       browser.find(By.cssSelector("label[for=" + field + "]")).click();
     }
     return this;
+  }
+
+  /** Opens "More filters" first if the field is folded away in it, as a user would. */
+  private WebElement reveal(WebElement field) {
+    if (!field.isDisplayed()) {
+      browser.find(By.cssSelector("main form details summary")).click();
+    }
+    return field;
   }
 
   public DirectorySearchPage search() {

@@ -141,4 +141,22 @@ public class DirectorySearchForm {
   public void setSize(String size) {
     this.size = size;
   }
+
+  /**
+   * True if any of the filters kept under "More filters" is set, so that the page shows them open
+   * rather than hiding a filter that is narrowing the results.
+   */
+  public boolean usesMoreFilters() {
+    return openNow
+        || free
+        || accepting
+        || hasText(day)
+        || hasText(time)
+        || hasText(age)
+        || hasText(sort);
+  }
+
+  private static boolean hasText(String s) {
+    return s != null && !s.isBlank();
+  }
 }

@@ -333,6 +333,33 @@ class DirectorySearchTests {
   }
 
   @Test
+  void countsATextSearchOnlyUpToTheCapAndStopsThePagesThere() {
+    DirectoryFixtures many = new DirectoryFixtures(jdbc);
+    jdbc.sql(
+            """
+            INSERT INTO directory_service (organisation_id, id, name, description, source, source_id)
+            SELECT ?, gen_random_uuid(), ? || ' club ' || i, 'A club.', 'test', 'many-' || i
+            FROM generate_series(1, 1005) i""")
+        .params(many.holder, many.tag)
+        .update();
+    ServiceSearchResult first = directory.search(ServiceSearch.everything().withText(many.tag));
+    assertThat(first.totalIsAtLeast()).isTrue();
+    assertThat(first.total()).isEqualTo(1000);
+    assertThat(first.services()).hasSize(first.size());
+    ServiceSearchResult last =
+        directory.search(
+            ServiceSearch.everything()
+                .withText(many.tag)
+                .page(first.totalPages() - 1, first.size()));
+    assertThat(last.services()).isNotEmpty();
+    ServiceSearchResult beyond =
+        directory.search(
+            ServiceSearch.everything().withText(many.tag).page(first.totalPages(), first.size()));
+    assertThat(beyond.services()).isEmpty();
+    assertThat(directory.search(mine().withText(f.tag)).totalIsAtLeast()).isFalse();
+  }
+
+  @Test
   void refusesAnInvalidPostcode() {
     assertThatThrownBy(
             () -> directory.search(ServiceSearch.everything().near("NOT A POSTCODE", null, null)))

@@ -65,8 +65,9 @@ public final class SearchSqlBuilder {
 
   private static final String DISTANCE =
       """
-      2 * %s * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2)
-        + cos(radians(:lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))"""
+      2 * %s * asin(sqrt(power(sin(radians(p.position[1] - :lat) / 2), 2)
+        + cos(radians(:lat)) * cos(radians(p.position[1]))
+          * power(sin(radians(p.position[0] - :lon) / 2), 2)))"""
           .formatted(EARTH_RADIUS_KM);
 
   /** The schedules of service {@code s} that have it open at the moment asked about. */
@@ -138,19 +139,20 @@ public final class SearchSqlBuilder {
       double dLat = Math.toDegrees(o.radiusKm() / EARTH_RADIUS_KM) * 1.01;
       double cos = Math.max(Math.cos(Math.toRadians(Math.abs(o.latitude()) + dLat)), 0.01);
       double dLon = Math.min(dLat / cos, 180);
+      // Each place of a service carries the needs it meets, so a need filter narrows in the index
+      // scan and the distance is worked out only for places in the box that meet a need.
+      String needed =
+          c.needs().isEmpty() ? "" : "\n    AND p.needs && string_to_array(:needs, ',')";
       with.append(
           """
           near AS (
-            SELECT sal.organisation_id, sal.service_id, min(%s) AS distance_km
-            FROM directory_location l
-            JOIN directory_service_at_location sal
-              ON sal.organisation_id = l.organisation_id AND sal.location_id = l.id
-            WHERE l.latitude IS NOT NULL
-              AND point(l.longitude, l.latitude) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
-            GROUP BY sal.organisation_id, sal.service_id
+            SELECT p.organisation_id, p.service_id, min(%s) AS distance_km
+            FROM directory_service_point p
+            WHERE p.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))%s
+            GROUP BY p.organisation_id, p.service_id
             HAVING min(%s) <= :radius),
           """
-              .formatted(DISTANCE, DISTANCE));
+              .formatted(DISTANCE, needed, DISTANCE));
       p.put("lat", o.latitude());
       p.put("lon", o.longitude());
       p.put("minLat", o.latitude() - dLat);
@@ -170,19 +172,22 @@ public final class SearchSqlBuilder {
     }
     if (!c.needs().isEmpty()) {
       p.put("needs", c.needs().stream().map(Enum::name).collect(Collectors.joining(",")));
+    }
+    if (!c.needs().isEmpty() && c.origin() == null) {
+      // Near a postcode, the places already carry the needs (see the near step).
       where.append(
           """
           AND EXISTS (SELECT 1 FROM directory_service_need dn
             WHERE dn.need = ANY (string_to_array(:needs, ','))
               AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)
           """);
-      if (c.suggestions()) {
-        needScore =
-            """
-            (SELECT sum(CASE WHEN dn.status = 'CONFIRMED' THEN 2 ELSE 1 END) FROM directory_service_need dn
-              WHERE dn.need = ANY (string_to_array(:needs, ','))
-                AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)""";
-      }
+    }
+    if (!c.needs().isEmpty() && c.suggestions()) {
+      needScore =
+          """
+          (SELECT sum(CASE WHEN dn.status = 'CONFIRMED' THEN 2 ELSE 1 END) FROM directory_service_need dn
+            WHERE dn.need = ANY (string_to_array(:needs, ','))
+              AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)""";
     }
     if (c.age() != null) {
       p.put("age", c.age());

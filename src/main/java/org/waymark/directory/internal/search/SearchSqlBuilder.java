@@ -223,8 +223,9 @@ public final class SearchSqlBuilder {
     }
 
     // Text search ranks a bounded set of candidates rather than every match: the first services
-    // with the words in their name or terms (the best matches), then with the words anywhere, and
-    // only when those are few, the services spelt alike, whose trigram scan is the dearest part.
+    // with the words in their name or terms (the best matches), then, when those are few, with the
+    // words anywhere, and only when those are few too, the services spelt alike, whose trigram scan
+    // is the dearest part.
     // Every other filter applies inside each kind, so no match that passes them is lost below the
     // cap; the page step then reads only the candidates.
     String found;
@@ -255,11 +256,15 @@ public final class SearchSqlBuilder {
               + "\n"
               + from
               + where;
-      with.append("words AS (\n  (")
+      // Words anywhere are looked for only when too few names and terms have them: past the cap,
+      // name and term matches fill every page there is, as they rank above description matches.
+      with.append("titled AS (\n  ")
           .append(words)
-          .append("AND s.title_vector @@ q\n  LIMIT :candidates)\n  UNION\n  (")
+          .append("AND s.title_vector @@ q\n  LIMIT :candidates),\n")
+          .append("words AS (\n  SELECT * FROM titled\n  UNION\n  (")
           .append(words)
-          .append("AND s.search_vector @@ q\n  LIMIT :candidates)),\n")
+          .append("AND s.search_vector @@ q\n  AND (SELECT count(*) FROM titled) <= :cap\n")
+          .append("  LIMIT :candidates)),\n")
           .append("spelt AS (\n  ")
           .append(spelt)
           .append("AND :lowerText <% lower(s.name || ' ' || s.taxonomy_text)")

@@ -78,12 +78,16 @@ class DirectoryApiController {
     }
   }
 
-  /** A page of services found. */
+  /**
+   * A page of services found; {@code totalIsAtLeast} says {@code total} is a lower bound (a text
+   * search stops counting at 1,000).
+   */
   record SearchJson(
       List<ServiceMatchJson> services,
       int page,
       int size,
       long total,
+      boolean totalIsAtLeast,
       int totalPages,
       String sort) {}
 
@@ -100,6 +104,7 @@ class DirectoryApiController {
         r.page(),
         r.size(),
         r.total(),
+        r.totalIsAtLeast(),
         r.totalPages(),
         r.sort().name());
   }

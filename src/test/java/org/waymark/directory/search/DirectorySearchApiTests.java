@@ -69,6 +69,7 @@ class DirectorySearchApiTests {
                 + "&distance=10&unit=km&free=true",
             200);
     assertThat(r.path("total").asInt()).isEqualTo(1);
+    assertThat(r.path("totalIsAtLeast").asBoolean()).isFalse();
     JsonNode first = r.path("services").get(0);
     assertThat(first.path("id").asString()).isEqualTo(near.toString());
     assertThat(first.path("reasonText").asString())

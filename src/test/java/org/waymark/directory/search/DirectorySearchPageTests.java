@@ -109,6 +109,22 @@ class DirectorySearchPageTests {
   }
 
   @Test
+  void aTextSearchWithMoreThanAThousandMatchesSaysSoAndAsksForFilters() {
+    DirectoryFixtures many = new DirectoryFixtures(jdbc);
+    jdbc.sql(
+            """
+            INSERT INTO directory_service (organisation_id, id, name, description, source, source_id)
+            SELECT ?, gen_random_uuid(), ? || ' club ' || i, 'A club.', 'test', 'many-' || i
+            FROM generate_series(1, 1005) i""")
+        .params(many.holder, many.tag)
+        .update();
+    Document d = linkWorker().get("/directory?q=" + many.tag).document();
+    assertThat(d.selectFirst("[data-testid=result-count]").text())
+        .isEqualTo("More than 1,000 services found");
+    assertThat(d.selectFirst("[data-testid=narrow-hint]").text()).contains("Add filters");
+  }
+
+  @Test
   void searchFormKeepsWhatWasTyped() {
     Document d =
         linkWorker()

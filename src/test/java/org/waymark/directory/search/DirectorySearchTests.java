@@ -333,6 +333,68 @@ class DirectorySearchTests {
   }
 
   @Test
+  void countsATextSearchOnlyUpToTheCapAndStopsThePagesThere() {
+    DirectoryFixtures many = new DirectoryFixtures(jdbc);
+    jdbc.sql(
+            """
+            INSERT INTO directory_service (organisation_id, id, name, description, source, source_id)
+            SELECT ?, gen_random_uuid(), ? || ' club ' || i, 'A club.', 'test', 'many-' || i
+            FROM generate_series(1, 1005) i""")
+        .params(many.holder, many.tag)
+        .update();
+    ServiceSearchResult first = directory.search(ServiceSearch.everything().withText(many.tag));
+    assertThat(first.totalIsAtLeast()).isTrue();
+    assertThat(first.total()).isEqualTo(1000);
+    assertThat(first.services()).hasSize(first.size());
+    ServiceSearchResult last =
+        directory.search(
+            ServiceSearch.everything()
+                .withText(many.tag)
+                .page(first.totalPages() - 1, first.size()));
+    assertThat(last.services()).isNotEmpty();
+    ServiceSearchResult beyond =
+        directory.search(
+            ServiceSearch.everything().withText(many.tag).page(first.totalPages(), first.size()));
+    assertThat(beyond.services()).isEmpty();
+    assertThat(directory.search(mine().withText(f.tag)).totalIsAtLeast()).isFalse();
+  }
+
+  @Test
+  void needAndDistanceSearchFollowsChangedNeedsAndMovedLocations() {
+    DirectoryFixtures g = new DirectoryFixtures(jdbc);
+    String from = g.postcode(0);
+    UUID moving =
+        g.service(g.tag + " food bank").need(NeedDomain.FOOD, "CONFIRMED").kmNorth(1).insert();
+    ServiceSearch food =
+        ServiceSearch.everything()
+            .withNeeds(Set.of(NeedDomain.FOOD))
+            .near(from, 5.0, DistanceUnit.KILOMETRES);
+    assertThat(ids(directory.search(food))).containsExactly(moving);
+
+    jdbc.sql(
+            "UPDATE directory_location l SET latitude = latitude + 0.09 FROM directory_service_at_location sal"
+                + " WHERE sal.organisation_id = l.organisation_id AND sal.location_id = l.id"
+                + " AND sal.service_id = ?")
+        .params(moving)
+        .update();
+    assertThat(directory.search(food).services()).isEmpty();
+    assertThat(directory.search(food.near(from, 20.0, DistanceUnit.KILOMETRES)).services())
+        .singleElement()
+        .satisfies(m -> assertThat(m.distanceKm()).isBetween(10.0, 12.0));
+
+    jdbc.sql("DELETE FROM directory_service_need WHERE service_id = ?").params(moving).update();
+    assertThat(directory.search(food.near(from, 20.0, DistanceUnit.KILOMETRES)).services())
+        .isEmpty();
+    jdbc.sql(
+            "INSERT INTO directory_service_need (organisation_id, service_id, need, status)"
+                + " VALUES (?, ?, 'FOOD', 'SUGGESTED')")
+        .params(g.holder, moving)
+        .update();
+    assertThat(ids(directory.search(food.near(from, 20.0, DistanceUnit.KILOMETRES))))
+        .containsExactly(moving);
+  }
+
+  @Test
   void refusesAnInvalidPostcode() {
     assertThatThrownBy(
             () -> directory.search(ServiceSearch.everything().near("NOT A POSTCODE", null, null)))

@@ -100,7 +100,11 @@ public class OpenReferralQueries {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
-  OpenReferralQueries(JdbcClient jdbc, JsonMapper json) {
+  /**
+   * @param jdbc reads the directory
+   * @param json reads the JSON kept on rows
+   */
+  public OpenReferralQueries(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -115,34 +119,49 @@ public class OpenReferralQueries {
 
   /** A page of services with their one-to-one fields and organization, in name order. */
   public Map<String, Object> services(ServiceFilter filter, PageRequest page) {
-    ServiceConditions conditions = new ServiceConditions(filter, null);
-    long total =
-        jdbc.sql("SELECT count(*) FROM directory_service s" + conditions.where())
-            .params(conditions.params())
-            .query(Long.class)
-            .single();
+    List<Sql> statements = servicesStatements(filter, page);
+    Sql count = statements.get(0);
+    long total = jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
     List<Map<String, Object>> contents = List.of();
     if (page.offset() < total) {
-      // The page's keys come from the ordering index alone; only those rows are then read, so a
-      // deep page does not read every row it skips.
+      Sql rows = statements.get(1);
       contents =
-          jdbc.sql(
-                  "WITH page AS (SELECT s.organisation_id, s.id, s.name FROM directory_service s"
-                      + conditions.where()
-                      + " ORDER BY s.name, s.id, s.organisation_id LIMIT :limit OFFSET :offset)"
-                      + " SELECT "
-                      + SERVICE_COLUMNS
-                      + " FROM page p JOIN directory_service s"
-                      + " ON s.organisation_id = p.organisation_id AND s.id = p.id"
-                      + SERVICE_ORGANIZATION_JOIN
-                      + " ORDER BY p.name, p.id, p.organisation_id")
-              .params(conditions.params())
-              .param("limit", page.perPage())
-              .param("offset", page.offset())
+          jdbc.sql(rows.sql())
+              .params(rows.params())
               .query((rs, n) -> serviceFields(rs, false))
               .list();
     }
     return OrukPage.of(page, total, contents);
+  }
+
+  /** One SQL statement and its named parameters. */
+  public record Sql(String sql, Map<String, Object> params) {}
+
+  /**
+   * The count and the page query {@link #services} runs, in that order, so that the bare SQL can be
+   * timed beside the whole call (the directory benchmark does).
+   */
+  public List<Sql> servicesStatements(ServiceFilter filter, PageRequest page) {
+    ServiceConditions conditions = new ServiceConditions(filter, null);
+    Map<String, Object> pageParams = new LinkedHashMap<>(conditions.params());
+    pageParams.put("limit", page.perPage());
+    pageParams.put("offset", page.offset());
+    // The page's keys come from the ordering index alone; only those rows are then read, so a
+    // deep page does not read every row it skips.
+    return List.of(
+        new Sql(
+            "SELECT count(*) FROM directory_service s" + conditions.where(), conditions.params()),
+        new Sql(
+            "WITH page AS (SELECT s.organisation_id, s.id, s.name FROM directory_service s"
+                + conditions.where()
+                + " ORDER BY s.name, s.id, s.organisation_id LIMIT :limit OFFSET :offset)"
+                + " SELECT "
+                + SERVICE_COLUMNS
+                + " FROM page p JOIN directory_service s"
+                + " ON s.organisation_id = p.organisation_id AND s.id = p.id"
+                + SERVICE_ORGANIZATION_JOIN
+                + " ORDER BY p.name, p.id, p.organisation_id",
+            pageParams));
   }
 
   /**

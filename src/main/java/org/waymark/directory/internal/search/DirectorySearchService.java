@@ -73,11 +73,21 @@ public class DirectorySearchService implements DirectorySearch {
     SearchSqlBuilder.Criteria criteria = criteria(search);
     List<Row> rows = run(criteria);
     long total = rows.isEmpty() ? count(search, criteria) : rows.get(0).total();
+    boolean totalIsAtLeast = criteria.text() != null && total > SearchSqlBuilder.TEXT_TOTAL_CAP;
+    if (totalIsAtLeast) {
+      total = SearchSqlBuilder.TEXT_TOTAL_CAP;
+    }
     DistanceUnit unit = search.unit();
     List<ServiceMatch> services =
         rows.stream().map(r -> r.match(reasons(r, search, unit, false))).toList();
+    if (totalIsAtLeast) {
+      // Candidates past the cap are not in relevance order; the pages stop at the cap.
+      services =
+          services.subList(
+              0, (int) Math.max(0, Math.min(services.size(), total - criteria.offset())));
+    }
     return new ServiceSearchResult(
-        services, search.page(), search.size(), total, search.effectiveSort());
+        services, search.page(), search.size(), total, search.effectiveSort(), totalIsAtLeast);
   }
 
   @Override
@@ -213,11 +223,14 @@ public class DirectorySearchService implements DirectorySearch {
       return jdbc.sql(statement.sql()).params(statement.params()).query(Row::of).list();
     }
     // The threshold is a setting, not an argument, so that the trigram index can answer "<%".
+    // A serial plan takes the candidates in the same order on every page of the same search.
     return transactions.execute(
         tx -> {
-          jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)")
+          jdbc.sql(
+                  "SELECT set_config('pg_trgm.word_similarity_threshold', ?, true),"
+                      + " set_config('max_parallel_workers_per_gather', '0', true)")
               .param(SPELLING_THRESHOLD)
-              .query(String.class)
+              .query((rs, n) -> rs.getString(1))
               .single();
           return jdbc.sql(statement.sql()).params(statement.params()).query(Row::of).list();
         });

@@ -14,7 +14,8 @@ import org.waymark.shared.NeedDomain;
  * Builds the one SQL statement that answers a search, with every value bound as a parameter. The
  * matches are found, counted, ordered and paged in a first step; the reasons (needs met, terms,
  * opening hours) are read for that page only, so the cost of the reasons does not grow with the
- * number of matches.
+ * number of matches. A text search first gathers a bounded set of candidates and counts only up to
+ * {@link #TEXT_TOTAL_CAP}, so its cost does not grow with the number of matches either.
  */
 public final class SearchSqlBuilder {
 
@@ -46,12 +47,27 @@ public final class SearchSqlBuilder {
       int limit,
       long offset) {}
 
+  /**
+   * A text search counts its matches only up to this many; past it the total is "more than" it and
+   * the pages stop there. Common words match a quarter of the directory, and counting and ranking
+   * every such match is what made text search slow (ADR 9).
+   */
+  public static final int TEXT_TOTAL_CAP = 1000;
+
+  /**
+   * The most services each kind of text match (words in the name or terms, words anywhere, spelt
+   * alike) contributes to the ranked candidates: one more than {@link #TEXT_TOTAL_CAP}, so that a
+   * full kind shows the total is over the cap.
+   */
+  static final int TEXT_CANDIDATES = TEXT_TOTAL_CAP + 1;
+
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
   private static final String DISTANCE =
       """
-      2 * %s * asin(sqrt(power(sin(radians(l.latitude - :lat) / 2), 2)
-        + cos(radians(:lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))"""
+      2 * %s * asin(sqrt(power(sin(radians(p.position[1] - :lat) / 2), 2)
+        + cos(radians(:lat)) * cos(radians(p.position[1]))
+          * power(sin(radians(p.position[0] - :lon) / 2), 2)))"""
           .formatted(EARTH_RADIUS_KM);
 
   /** The schedules of service {@code s} that have it open at the moment asked about. */
@@ -123,19 +139,20 @@ public final class SearchSqlBuilder {
       double dLat = Math.toDegrees(o.radiusKm() / EARTH_RADIUS_KM) * 1.01;
       double cos = Math.max(Math.cos(Math.toRadians(Math.abs(o.latitude()) + dLat)), 0.01);
       double dLon = Math.min(dLat / cos, 180);
+      // Each place of a service carries the needs it meets, so a need filter narrows in the index
+      // scan and the distance is worked out only for places in the box that meet a need.
+      String needed =
+          c.needs().isEmpty() ? "" : "\n    AND p.needs && string_to_array(:needs, ',')";
       with.append(
           """
           near AS (
-            SELECT sal.organisation_id, sal.service_id, min(%s) AS distance_km
-            FROM directory_location l
-            JOIN directory_service_at_location sal
-              ON sal.organisation_id = l.organisation_id AND sal.location_id = l.id
-            WHERE l.latitude IS NOT NULL
-              AND point(l.longitude, l.latitude) <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))
-            GROUP BY sal.organisation_id, sal.service_id
+            SELECT p.organisation_id, p.service_id, min(%s) AS distance_km
+            FROM directory_service_point p
+            WHERE p.position <@ box(point(:minLon, :minLat), point(:maxLon, :maxLat))%s
+            GROUP BY p.organisation_id, p.service_id
             HAVING min(%s) <= :radius),
           """
-              .formatted(DISTANCE, DISTANCE));
+              .formatted(DISTANCE, needed, DISTANCE));
       p.put("lat", o.latitude());
       p.put("lon", o.longitude());
       p.put("minLat", o.latitude() - dLat);
@@ -150,30 +167,27 @@ public final class SearchSqlBuilder {
       from.append("CROSS JOIN websearch_to_tsquery('english', :text) q\n");
       p.put("text", c.text());
       p.put("lowerText", c.text().toLowerCase(java.util.Locale.ROOT));
-      where.append(
-          "AND (s.search_vector @@ q OR :lowerText <% lower(s.name || ' ' || s.taxonomy_text))\n");
-      // Services with the words (stemmed) come before those only spelt alike; the similarity is
-      // worked out only for the latter, as it costs far more than the rank.
-      rank =
-          """
-          CASE WHEN s.search_vector @@ q THEN 1 + ts_rank(s.search_vector, q)
-            ELSE word_similarity(:lowerText, lower(s.name || ' ' || s.taxonomy_text)) END""";
+      p.put("candidates", TEXT_CANDIDATES);
+      p.put("cap", TEXT_TOTAL_CAP);
     }
     if (!c.needs().isEmpty()) {
       p.put("needs", c.needs().stream().map(Enum::name).collect(Collectors.joining(",")));
+    }
+    if (!c.needs().isEmpty() && c.origin() == null) {
+      // Near a postcode, the places already carry the needs (see the near step).
       where.append(
           """
           AND EXISTS (SELECT 1 FROM directory_service_need dn
             WHERE dn.need = ANY (string_to_array(:needs, ','))
               AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)
           """);
-      if (c.suggestions()) {
-        needScore =
-            """
-            (SELECT sum(CASE WHEN dn.status = 'CONFIRMED' THEN 2 ELSE 1 END) FROM directory_service_need dn
-              WHERE dn.need = ANY (string_to_array(:needs, ','))
-                AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)""";
-      }
+    }
+    if (!c.needs().isEmpty() && c.suggestions()) {
+      needScore =
+          """
+          (SELECT sum(CASE WHEN dn.status = 'CONFIRMED' THEN 2 ELSE 1 END) FROM directory_service_need dn
+            WHERE dn.need = ANY (string_to_array(:needs, ','))
+              AND dn.organisation_id = s.organisation_id AND dn.service_id = s.id)""";
     }
     if (c.age() != null) {
       p.put("age", c.age());
@@ -208,6 +222,58 @@ public final class SearchSqlBuilder {
               + " ORDER BY sc.opens_at NULLS LAST LIMIT 1)";
     }
 
+    // Text search ranks a bounded set of candidates rather than every match: the first services
+    // with the words in their name or terms (the best matches), then, when those are few, with the
+    // words anywhere, and only when those are few too, the services spelt alike, whose trigram scan
+    // is the dearest part.
+    // Every other filter applies inside each kind, so no match that passes them is lost below the
+    // cap; the page step then reads only the candidates.
+    String found;
+    if (c.text() == null) {
+      found =
+          "SELECT "
+              + columns(rank, distance, needScore, "false")
+              + ", count(*) OVER () AS total\n"
+              + from
+              + where;
+    } else {
+      // Services with the words (stemmed) come before those only spelt alike; the similarity is
+      // worked out only for the latter, as it costs far more than the rank. Each candidate
+      // carries its order columns, so the page step reads no row again.
+      String words =
+          "SELECT "
+              + columns("1 + ts_rank(s.search_vector, q)", distance, needScore, "true")
+              + "\n"
+              + from
+              + where;
+      String spelt =
+          "SELECT "
+              + columns(
+                  "word_similarity(:lowerText, lower(s.name || ' ' || s.taxonomy_text))",
+                  distance,
+                  needScore,
+                  "false")
+              + "\n"
+              + from
+              + where;
+      // Words anywhere are looked for only when too few names and terms have them: past the cap,
+      // name and term matches fill every page there is, as they rank above description matches.
+      with.append("titled AS (\n  ")
+          .append(words)
+          .append("AND s.title_vector @@ q\n  LIMIT :candidates),\n")
+          .append("words AS (\n  SELECT * FROM titled\n  UNION\n  (")
+          .append(words)
+          .append("AND s.search_vector @@ q\n  AND (SELECT count(*) FROM titled) <= :cap\n")
+          .append("  LIMIT :candidates)),\n")
+          .append("spelt AS (\n  ")
+          .append(spelt)
+          .append("AND :lowerText <% lower(s.name || ' ' || s.taxonomy_text)")
+          .append(" AND NOT s.search_vector @@ q\n")
+          .append("  AND (SELECT count(*) FROM words) <= :cap\n  LIMIT :candidates),\n")
+          .append("matched AS (SELECT * FROM words UNION ALL SELECT * FROM spelt),\n");
+      found = "SELECT m.*, count(*) OVER () AS total FROM matched m\n";
+    }
+
     String order =
         c.suggestions()
             ? "f.accepting DESC, f.need_score DESC, f.distance_km ASC NULLS LAST, f.sort_name, f.id"
@@ -236,16 +302,11 @@ public final class SearchSqlBuilder {
                 FROM directory_service_term st
                 JOIN terms t ON t.organisation_id = st.organisation_id AND t.id = st.taxonomy_term_id
                 WHERE st.organisation_id = s.organisation_id AND st.service_id = s.id)""";
-    String textMatch = c.text() == null ? "false" : "s.search_vector @@ q";
-
     String sql =
         (with.isEmpty() ? "WITH " : "WITH RECURSIVE " + with)
             + """
             found AS (
-              SELECT s.organisation_id, s.id, %s AS rank, %s AS distance_km, %s AS need_score,
-                (s.accepting_referrals = 'YES') AS accepting, lower(s.name) AS sort_name,
-                %s AS text_match, count(*) OVER () AS total
-              %s%s
+              %s
               ORDER BY %s
               LIMIT :limit OFFSET :offset)
             SELECT f.organisation_id, f.id, f.rank, f.distance_km, f.text_match, f.total, s.name,
@@ -257,18 +318,16 @@ public final class SearchSqlBuilder {
               ON o.organisation_id = s.organisation_id AND o.id = s.directory_organization_id
             ORDER BY %s
             """
-                .formatted(
-                    rank,
-                    distance,
-                    needScore,
-                    textMatch,
-                    from,
-                    where,
-                    innerOrder,
-                    needsOfPage,
-                    termsOfPage,
-                    openHours,
-                    order);
+                .formatted(found, innerOrder, needsOfPage, termsOfPage, openHours, order);
     return new Statement(sql, p);
+  }
+
+  /** What the page step orders by, and whether the words matched, for one match. */
+  private static String columns(String rank, String distance, String needScore, String textMatch) {
+    return """
+        s.organisation_id, s.id, %s AS rank, %s AS distance_km, %s AS need_score,
+          (s.accepting_referrals = 'YES') AS accepting, lower(s.name) AS sort_name,
+          %s AS text_match"""
+        .formatted(rank, distance, needScore, textMatch);
   }
 }

@@ -50,7 +50,7 @@ public final class SearchSqlBuilder {
   /**
    * A text search counts its matches only up to this many; past it the total is "more than" it and
    * the pages stop there. Common words match a quarter of the directory, and counting and ranking
-   * every such match is what made text search slow (ADR 9).
+   * every such match is what made text search slow (ADR 10).
    */
   public static final int TEXT_TOTAL_CAP = 1000;
 

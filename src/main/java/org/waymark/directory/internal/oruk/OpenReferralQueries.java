@@ -305,20 +305,35 @@ public class OpenReferralQueries {
 
   /** A page of organizations with their one-to-one fields, in name order. */
   public Map<String, Object> organizations(PageRequest page) {
-    long total = jdbc.sql("SELECT count(*) FROM directory_organization").query(Long.class).single();
+    return simplePage(
+        page,
+        "SELECT count(*) FROM directory_organization",
+        """
+        SELECT o.id AS o_id, o.name AS o_name, o.description AS o_description,
+               o.email AS o_email, o.website AS o_website, o.logo AS o_logo,
+               o.uri AS o_uri, o.parent_id AS o_parent_id
+          FROM directory_organization o
+         ORDER BY o.name, o.id, o.organisation_id""",
+        (rs, n) -> organizationFields(rs));
+  }
+
+  /**
+   * A page of a list endpoint that takes no filter: the total, then one page of rows in the given
+   * order, in the ORUK page envelope.
+   */
+  private Map<String, Object> simplePage(
+      PageRequest page,
+      String countSql,
+      String orderedSql,
+      org.springframework.jdbc.core.RowMapper<Map<String, Object>> fields) {
+    long total = jdbc.sql(countSql).query(Long.class).single();
     List<Map<String, Object>> contents = List.of();
     if (page.offset() < total) {
       contents =
-          jdbc.sql(
-                  """
-                  SELECT o.id AS o_id, o.name AS o_name, o.description AS o_description,
-                         o.email AS o_email, o.website AS o_website, o.logo AS o_logo,
-                         o.uri AS o_uri, o.parent_id AS o_parent_id
-                    FROM directory_organization o
-                   ORDER BY o.name, o.id, o.organisation_id LIMIT :limit OFFSET :offset""")
+          jdbc.sql(orderedSql + " LIMIT :limit OFFSET :offset")
               .param("limit", page.perPage())
               .param("offset", page.offset())
-              .query((rs, n) -> organizationFields(rs))
+              .query(fields)
               .list();
     }
     return OrukPage.of(page, total, contents);
@@ -365,20 +380,13 @@ public class OpenReferralQueries {
 
   /** A page of taxonomies, in name order. */
   public Map<String, Object> taxonomies(PageRequest page) {
-    long total = jdbc.sql("SELECT count(*) FROM directory_taxonomy").query(Long.class).single();
-    List<Map<String, Object>> contents = List.of();
-    if (page.offset() < total) {
-      contents =
-          jdbc.sql(
-                  """
-                  SELECT id, name, description, uri, version FROM directory_taxonomy
-                   ORDER BY name, id, organisation_id LIMIT :limit OFFSET :offset""")
-              .param("limit", page.perPage())
-              .param("offset", page.offset())
-              .query((rs, n) -> taxonomyFields(rs))
-              .list();
-    }
-    return OrukPage.of(page, total, contents);
+    return simplePage(
+        page,
+        "SELECT count(*) FROM directory_taxonomy",
+        """
+        SELECT id, name, description, uri, version FROM directory_taxonomy
+         ORDER BY name, id, organisation_id""",
+        (rs, n) -> taxonomyFields(rs));
   }
 
   /**
@@ -417,22 +425,11 @@ public class OpenReferralQueries {
 
   /** A page of taxonomy terms of every taxonomy, in name order. */
   public Map<String, Object> taxonomyTerms(PageRequest page) {
-    long total =
-        jdbc.sql("SELECT count(*) FROM directory_taxonomy_term").query(Long.class).single();
-    List<Map<String, Object>> contents = List.of();
-    if (page.offset() < total) {
-      contents =
-          jdbc.sql(
-                  "SELECT "
-                      + TERM_COLUMNS
-                      + TERM_FROM
-                      + " ORDER BY t.name, t.id, t.organisation_id LIMIT :limit OFFSET :offset")
-              .param("limit", page.perPage())
-              .param("offset", page.offset())
-              .query((rs, n) -> termFields(rs))
-              .list();
-    }
-    return OrukPage.of(page, total, contents);
+    return simplePage(
+        page,
+        "SELECT count(*) FROM directory_taxonomy_term",
+        "SELECT " + TERM_COLUMNS + TERM_FROM + " ORDER BY t.name, t.id, t.organisation_id",
+        (rs, n) -> termFields(rs));
   }
 
   /**

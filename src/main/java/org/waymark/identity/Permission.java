@@ -35,7 +35,26 @@ public enum Permission {
   /** Curate the whole directory: confirm need domains, chase unverified listings. */
   CURATE_DIRECTORY(EnumSet.of(SERVICE_MANAGER, ADMINISTRATOR)),
   /** Import feeds, CSV packages, ORUK APIs and the postcode directory; read import reports. */
-  IMPORT_DIRECTORY(EnumSet.of(ADMINISTRATOR));
+  IMPORT_DIRECTORY(EnumSet.of(ADMINISTRATOR)),
+  /** Maintain the code lists (referral sources, needs, contact types, closure reasons). */
+  MAINTAIN_CODE_LISTS(EnumSet.of(ADMINISTRATOR)),
+  /**
+   * Refer a person to the social prescribing service: referrers, and staff recording a referral
+   * received by phone or letter.
+   */
+  MAKE_REFERRAL(EnumSet.of(REFERRER, LINK_WORKER, SERVICE_MANAGER)),
+  /** A referrer's own referrals, their status and discharge summaries (never case notes). */
+  READ_OWN_REFERRALS(EnumSet.of(REFERRER)),
+  /** Import referrals from a CSV file. */
+  IMPORT_REFERRALS(EnumSet.of(SERVICE_MANAGER)),
+  /** The triage queue: accept and allocate, decline, ask for more information; merge people. */
+  TRIAGE_REFERRALS(EnumSet.of(SERVICE_MANAGER)),
+  /** Read cases: a link worker their caseload (relationship checked per case), a manager all. */
+  READ_CASEWORK(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
+  /** Record contacts, assessments, plans and notes; close a case. */
+  WRITE_CASEWORK(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
+  /** Move a case to another link worker; change the service's casework settings. */
+  MANAGE_CASEWORK(EnumSet.of(SERVICE_MANAGER));
 
   private final Set<Role> roles;
 

@@ -112,6 +112,44 @@ public class PersonManagement {
   }
 
   /**
+   * The person record a newly arriving referral is about, in the organisation that receives it: the
+   * record it already holds with the same NHS number, or a new record made from the referred
+   * details. For the referral module only, after it has checked that the referrer may refer (a
+   * referrer need not be able to read person records, and a self-referral has nobody signed in). A
+   * new record is audited as {@code PERSON_CREATED} with the detail "From a referral"; an existing
+   * one is not read by the referrer, so nothing more is audited. Details that differ from an
+   * existing record are not written to it: the referral keeps them for triage to compare.
+   *
+   * @throws PersonValidationException if the details break a rule
+   */
+  @Transactional
+  public ReferredPerson recordForReferral(UUID organisationId, PersonDetails details) {
+    identity
+        .organisation(organisationId)
+        .orElseThrow(() -> new RecordNotFoundException("organisation"));
+    PersonDetails clean = PersonRules.normalise(details);
+    List<Problem> problems = problems(clean);
+    if (!problems.isEmpty()) {
+      throw new PersonValidationException(problems);
+    }
+    UUID id = UUID.randomUUID();
+    boolean created;
+    if (clean.nhsNumber() == null) {
+      people.insert(organisationId, id, clean);
+      created = true;
+    } else {
+      created = people.insertUnlessNhsNumberHeld(organisationId, id, clean);
+    }
+    if (created) {
+      audit.record(
+          AuditEntry.allowed("PERSON_CREATED", "person", id, id).withDetail("From a referral"));
+      return new ReferredPerson(people.find(id).orElseThrow(), false);
+    }
+    return new ReferredPerson(
+        people.findByNhsNumber(organisationId, clean.nhsNumber()).orElseThrow(), true);
+  }
+
+  /**
    * Changes a person's details, if the record is still at the version the user started from.
    * Audited as {@code PERSON_UPDATED} with the names of the changed fields (never their values);
    * details equal to the stored ones change nothing and are not audited.

@@ -55,6 +55,40 @@ public class PersonRepository {
   }
 
   /**
+   * Inserts unless the organisation already holds a record with this NHS number (then nothing is
+   * written), without aborting the transaction as a failed insert would.
+   *
+   * @return true if the record was inserted
+   */
+  public boolean insertUnlessNhsNumberHeld(UUID organisationId, UUID id, PersonDetails d) {
+    return jdbc.sql(
+                """
+            INSERT INTO person (organisation_id, id, nhs_number, given_name, family_name, other_names,
+              preferred_name, date_of_birth, sex, gender_same_as_sex, gender_identity, ethnicity,
+              preferred_language, interpreter_needed, address_line_1, address_line_2, town, postcode, phone,
+              phone_consent, mobile, sms_consent, email, email_consent, registered_practice_id, deceased,
+              date_of_death)
+            VALUES (:org, :id, :nhsNumber, :givenName, :familyName, :otherNames, :preferredName, :dateOfBirth,
+              :sex, :genderSameAsSex, :genderIdentity, :ethnicity, :preferredLanguage, :interpreterNeeded,
+              :addressLine1, :addressLine2, :town, :postcode, :phone, :phoneConsent, :mobile, :smsConsent,
+              :email, :emailConsent, :registeredPracticeId, :deceased, :dateOfDeath)
+            ON CONFLICT (organisation_id, nhs_number) WHERE nhs_number IS NOT NULL DO NOTHING
+            """)
+            .params(params(organisationId, id, d))
+            .update()
+        == 1;
+  }
+
+  /** The record an organisation holds with this NHS number (ten digits), if any. */
+  public Optional<Person> findByNhsNumber(UUID organisationId, String nhsNumber) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM person WHERE organisation_id = ? AND nhs_number = ?")
+        .params(organisationId, nhsNumber)
+        .query(PersonRepository::map)
+        .optional();
+  }
+
+  /**
    * Writes new details if the record is still at {@code expectedVersion}, and moves it to the next.
    *
    * @return false if the record has changed (or gone) since that version

@@ -32,6 +32,10 @@ class LayoutModel {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     add(items, "Home", "/", true);
+    add(items, "Triage", "/triage", access.may(Permission.TRIAGE_REFERRALS));
+    add(items, "Caseload", "/caseload", access.may(Permission.READ_CASEWORK));
+    add(items, "My referrals", "/referrals/mine", access.may(Permission.READ_OWN_REFERRALS));
+    add(items, "Refer someone", "/referrals/new", access.may(Permission.MAKE_REFERRAL));
     add(items, "People", "/people", access.may(Permission.READ_PERSON));
     add(items, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
     add(items, "Listings", "/directory/listings", access.may(Permission.EDIT_DIRECTORY_LISTING));
@@ -46,6 +50,7 @@ class LayoutModel {
         "/admin/organisations",
         access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
+    add(items, "Code lists", "/admin/code-lists", access.may(Permission.MAINTAIN_CODE_LISTS));
     add(items, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     // Only the most specific section is current: /directory/listings is Listings, not Directory.
     String current =

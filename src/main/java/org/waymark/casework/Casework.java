@@ -1,0 +1,52 @@
+package org.waymark.casework;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditLog;
+import org.waymark.casework.internal.CaseAccess;
+import org.waymark.casework.internal.CaseStore;
+import org.waymark.shared.RecordNotFoundException;
+
+/**
+ * The casework module's API for other modules (connections, outcomes, reporting): reading a case
+ * with the same access rules and auditing as the case page.
+ */
+@Service
+public class Casework {
+
+  private final CaseStore cases;
+  private final CaseAccess access;
+  private final AuditLog audit;
+
+  Casework(CaseStore cases, CaseAccess access, AuditLog audit) {
+    this.cases = cases;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /**
+   * One case. Audited as {@code CASE_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such case
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read it
+   *     (audited)
+   */
+  @Transactional
+  public CaseFile find(UUID id) {
+    CaseFile c = cases.find(id).orElseThrow(() -> new RecordNotFoundException("case"));
+    access.requireRead(c);
+    audit.record(AuditEntry.allowed("CASE_READ", "case", id, c.personId()));
+    return c;
+  }
+
+  /**
+   * The case opened from a referral, if it was accepted; checked and audited like {@link #find}.
+   */
+  @Transactional
+  public Optional<CaseFile> forReferral(UUID organisationId, UUID referralId) {
+    return cases.forReferral(organisationId, referralId).map(c -> find(c.id()));
+  }
+}

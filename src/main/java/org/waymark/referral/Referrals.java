@@ -1,0 +1,404 @@
+package org.waymark.referral;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditLog;
+import org.waymark.identity.AccessPolicy;
+import org.waymark.identity.IdentityManagement;
+import org.waymark.identity.Organisation;
+import org.waymark.identity.OrganisationType;
+import org.waymark.identity.Permission;
+import org.waymark.identity.WaymarkUser;
+import org.waymark.person.PersonManagement;
+import org.waymark.person.PersonValidationException;
+import org.waymark.person.ReferredPerson;
+import org.waymark.referral.ReferralValidationException.Problem;
+import org.waymark.referral.internal.References;
+import org.waymark.referral.internal.ReferralRules;
+import org.waymark.referral.internal.ReferralStore;
+import org.waymark.shared.RecordNotFoundException;
+
+/**
+ * The referral module's API. Submitting checks every rule first (nothing is written if any is
+ * broken), records the person (see {@link PersonManagement#recordForReferral}) and the referral in
+ * one transaction, and publishes {@link ReferralStatusChanged}. Reads and triage decisions check
+ * the user's role and relationship and are audited; a refusal is audited and thrown.
+ *
+ * <p>Who may read a referral: the account that made it; link workers and managers of the PCN that
+ * received it. Triage decisions are the receiving PCN's service managers'.
+ */
+@Service
+public class Referrals {
+
+  private final ReferralStore store;
+  private final ReferralRules rules;
+  private final PersonManagement people;
+  private final IdentityManagement identity;
+  private final AccessPolicy access;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+
+  Referrals(
+      ReferralStore store,
+      ReferralRules rules,
+      PersonManagement people,
+      IdentityManagement identity,
+      AccessPolicy access,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
+    this.store = store;
+    this.rules = rules;
+    this.people = people;
+    this.identity = identity;
+    this.access = access;
+    this.audit = audit;
+    this.events = events;
+  }
+
+  /**
+   * The rules the referral breaks, without saving anything or checking access: for showing every
+   * problem on a form at once.
+   */
+  public List<Problem> problems(NewReferral referral, boolean professional) {
+    NewReferral clean = ReferralRules.normalise(referral);
+    List<Problem> problems = new ArrayList<>(rules.problems(clean, professional));
+    if (problems.stream().noneMatch(p -> p.field().startsWith("person."))
+        && clean.person() != null
+        && receiver(clean, currentOrganisation()).isEmpty()) {
+      problems.add(new Problem("person.registeredPracticeId", "referral.receiver.unknown"));
+    }
+    return problems;
+  }
+
+  /**
+   * A referral by the signed-in user (referrer, or staff recording one they received).
+   *
+   * @param channel {@link Channel#WEB_FORM}, {@link Channel#API} or {@link Channel#CSV_IMPORT}
+   * @throws ReferralValidationException if a rule is broken; nothing is written
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not refer
+   */
+  @Transactional
+  public Referral submit(NewReferral referral, Channel channel) {
+    if (channel == Channel.SELF_REFERRAL) {
+      throw new IllegalArgumentException("Self-referrals go through submitSelfReferral");
+    }
+    WaymarkUser user = access.currentUser().orElse(null);
+    UUID organisationId = user == null ? null : user.organisationId();
+    access.require(Permission.MAKE_REFERRAL, organisationId, "referral", null, null);
+    return create(referral, channel, true, user.userId(), organisationId);
+  }
+
+  /**
+   * A self-referral from the public form: nobody is signed in. The PCN is chosen by the registered
+   * practice (or {@code receivingOrganisationId}, which must be a PCN).
+   *
+   * @throws ReferralValidationException if a rule is broken; nothing is written
+   */
+  @Transactional
+  public Referral submitSelfReferral(NewReferral referral) {
+    NewReferral self =
+        new NewReferral(
+            referral.person(),
+            "SELF",
+            referral.needs(),
+            referral.reason(),
+            referral.consentToShare(),
+            referral.consentToContact(),
+            referral.urgency(),
+            referral.preferredContactMethod(),
+            referral.preferredContactTimes(),
+            referral.safeguardingConcerns(),
+            ReferrerDetails.none(),
+            referral.receivingOrganisationId());
+    return create(self, Channel.SELF_REFERRAL, false, null, null);
+  }
+
+  private Referral create(
+      NewReferral referral,
+      Channel channel,
+      boolean professional,
+      UUID referrerUserId,
+      UUID referrerOrganisationId) {
+    NewReferral clean = ReferralRules.normalise(referral);
+    List<Problem> problems = new ArrayList<>(rules.problems(clean, professional));
+    Optional<UUID> receiver =
+        clean.person() == null ? Optional.empty() : receiver(clean, referrerOrganisationId);
+    if (clean.person() != null && receiver.isEmpty()) {
+      problems.add(new Problem("person.registeredPracticeId", "referral.receiver.unknown"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ReferralValidationException(problems);
+    }
+    UUID organisationId = receiver.orElseThrow();
+    ReferredPerson person;
+    try {
+      person = people.recordForReferral(organisationId, clean.person());
+    } catch (PersonValidationException e) {
+      throw new ReferralValidationException(
+          e.problems().stream()
+              .map(p -> new Problem("person." + p.field(), p.messageKey()))
+              .toList());
+    }
+    UUID id = UUID.randomUUID();
+    String reference;
+    do {
+      reference = References.next();
+    } while (!store.insert(
+        organisationId,
+        id,
+        reference,
+        person.person().id(),
+        person.matchedByNhsNumber(),
+        channel,
+        clean,
+        referrerUserId,
+        referrerOrganisationId));
+    store.recordChange(organisationId, id, null, ReferralStatus.RECEIVED, referrerUserId, null);
+    audit.record(
+        AuditEntry.allowed("REFERRAL_CREATED", "referral", id, person.person().id())
+            .withDetail("Channel: " + channel.name()));
+    events.publishEvent(
+        new ReferralStatusChanged(
+            id,
+            organisationId,
+            person.person().id(),
+            null,
+            ReferralStatus.RECEIVED,
+            Instant.now(),
+            referrerUserId,
+            null));
+    return store.find(id).orElseThrow();
+  }
+
+  /**
+   * The PCN that receives a referral: the one named, else the referrer's own PCN (or their
+   * practice's PCN), else the registered practice's PCN.
+   */
+  private Optional<UUID> receiver(NewReferral r, UUID referrerOrganisationId) {
+    if (r.receivingOrganisationId() != null) {
+      return identity
+          .organisation(r.receivingOrganisationId())
+          .filter(o -> o.type() == OrganisationType.PCN)
+          .map(Organisation::id);
+    }
+    Optional<UUID> byReferrer = pcnOf(referrerOrganisationId);
+    if (byReferrer.isPresent()) {
+      return byReferrer;
+    }
+    return pcnOf(r.person().registeredPracticeId());
+  }
+
+  private Optional<UUID> pcnOf(UUID organisationId) {
+    if (organisationId == null) {
+      return Optional.empty();
+    }
+    return identity
+        .organisation(organisationId)
+        .flatMap(
+            o ->
+                switch (o.type()) {
+                  case PCN -> Optional.of(o.id());
+                  case GP_PRACTICE -> Optional.ofNullable(o.parentId());
+                  default -> Optional.empty();
+                });
+  }
+
+  /**
+   * One referral. Audited as {@code REFERRAL_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such referral
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read it
+   *     (audited)
+   */
+  @Transactional
+  public Referral find(UUID id) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    requireRead(r);
+    audit.record(AuditEntry.allowed("REFERRAL_READ", "referral", id, r.personId()));
+    return r;
+  }
+
+  /** Whether the signed-in user may read this referral (nothing audited). */
+  public boolean mayRead(Referral r) {
+    Optional<WaymarkUser> user = access.currentUser();
+    if (user.isEmpty()) {
+      return false;
+    }
+    if (access.may(Permission.READ_OWN_REFERRALS)
+        && user.get().userId().equals(r.referrerUserId())) {
+      return true;
+    }
+    return access.may(Permission.READ_CASEWORK, r.organisationId())
+        || access.may(Permission.TRIAGE_REFERRALS, r.organisationId());
+  }
+
+  private void requireRead(Referral r) {
+    if (!mayRead(r)) {
+      access.require(Permission.READ_CASEWORK, null, "referral", r.id(), r.personId());
+    }
+  }
+
+  /** A referral's status changes, oldest first, for someone who may read it (not audited again). */
+  @Transactional(readOnly = true)
+  public List<ReferralStatusChange> history(Referral r) {
+    requireRead(r);
+    return store.history(r.organisationId(), r.id());
+  }
+
+  /**
+   * The referrals waiting for triage in the organisation the user acts for: urgent first, then
+   * oldest. Audited as {@code REFERRAL_QUEUE_READ} with the number shown.
+   */
+  @Transactional
+  public List<Referral> awaitingTriage() {
+    UUID organisationId = currentOrganisation();
+    access.require(Permission.TRIAGE_REFERRALS, organisationId, "referral", null, null);
+    List<Referral> waiting = store.awaitingTriage(organisationId);
+    audit.record(
+        AuditEntry.allowed("REFERRAL_QUEUE_READ", "referral", null, null)
+            .withDetail("results=" + waiting.size()));
+    return waiting;
+  }
+
+  /** The signed-in referrer's own referrals, newest first (at most 500). Audited. */
+  @Transactional
+  public List<Referral> mine() {
+    UUID organisationId = currentOrganisation();
+    access.require(Permission.READ_OWN_REFERRALS, organisationId, "referral", null, null);
+    List<Referral> found = store.byReferrer(access.currentUser().orElseThrow().userId(), 500);
+    audit.record(
+        AuditEntry.allowed("REFERRAL_LIST_READ", "referral", null, null)
+            .withDetail("results=" + found.size()));
+    return found;
+  }
+
+  /** The referrals about one person, for link workers and managers of the PCN. Audited. */
+  @Transactional
+  public List<Referral> forPerson(UUID organisationId, UUID personId) {
+    access.require(Permission.READ_CASEWORK, organisationId, "referral", null, personId);
+    List<Referral> found = store.forPerson(organisationId, personId);
+    audit.record(
+        AuditEntry.allowed("REFERRAL_LIST_READ", "referral", null, personId)
+            .withDetail("results=" + found.size()));
+    return found;
+  }
+
+  /**
+   * Accepts a waiting referral. Called by triage, which opens the case in the same transaction.
+   *
+   * @throws ReferralConflictException if the referral changed since {@code version} or is no longer
+   *     waiting
+   */
+  @Transactional
+  public Referral accept(UUID id, long version) {
+    return change(id, version, ReferralStatus.ACCEPTED, Map.of(), null, "REFERRAL_ACCEPTED");
+  }
+
+  /**
+   * Declines a waiting referral with a reason the referrer will read, and where the person was
+   * pointed instead.
+   */
+  @Transactional
+  public Referral decline(UUID id, long version, String reason, String signposting) {
+    List<Problem> problems = new ArrayList<>();
+    if (reason == null || reason.isBlank()) {
+      problems.add(new Problem("reason", "referral.decline.reason.required"));
+    } else if (reason.length() > 2000) {
+      problems.add(new Problem("reason", "referral.decline.reason.tooLong"));
+    }
+    if (signposting != null && signposting.length() > 2000) {
+      problems.add(new Problem("signposting", "referral.decline.signposting.tooLong"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ReferralValidationException(problems);
+    }
+    Map<String, Object> extra = new java.util.HashMap<>();
+    extra.put("decline_reason", reason.strip());
+    extra.put("signposting", signposting == null || signposting.isBlank() ? null : signposting);
+    return change(id, version, ReferralStatus.DECLINED, extra, reason.strip(), "REFERRAL_DECLINED");
+  }
+
+  /** Asks the referrer for more information; the referral stays in the queue. */
+  @Transactional
+  public Referral requestInformation(UUID id, long version, String question) {
+    if (question == null || question.isBlank()) {
+      throw new ReferralValidationException("question", "referral.question.required");
+    }
+    if (question.length() > 2000) {
+      throw new ReferralValidationException("question", "referral.question.tooLong");
+    }
+    return change(
+        id,
+        version,
+        ReferralStatus.INFORMATION_REQUESTED,
+        Map.of("information_request", question.strip()),
+        question.strip(),
+        "REFERRAL_INFORMATION_REQUESTED");
+  }
+
+  private Referral change(
+      UUID id,
+      long version,
+      ReferralStatus to,
+      Map<String, Object> extra,
+      String note,
+      String action) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    access.require(Permission.TRIAGE_REFERRALS, r.organisationId(), "referral", id, r.personId());
+    return move(r, version, to, extra, note, action);
+  }
+
+  private Referral move(
+      Referral r,
+      long version,
+      ReferralStatus to,
+      Map<String, Object> extra,
+      String note,
+      String action) {
+    if (r.version() != version || !r.status().next().contains(to)) {
+      throw new ReferralConflictException(
+          "The referral is now " + r.status().label().toLowerCase(), r);
+    }
+    UUID by = access.currentUser().map(WaymarkUser::userId).orElse(null);
+    if (!store.changeStatus(r, version, to, extra, by, note)) {
+      Referral now = store.find(r.id()).orElseThrow();
+      throw new ReferralConflictException(
+          "The referral is now " + now.status().label().toLowerCase(), now);
+    }
+    audit.record(AuditEntry.allowed(action, "referral", r.id(), r.personId()));
+    events.publishEvent(
+        new ReferralStatusChanged(
+            r.id(), r.organisationId(), r.personId(), r.status(), to, Instant.now(), by, note));
+    return store.find(r.id()).orElseThrow();
+  }
+
+  /**
+   * Closes an accepted referral with the discharge summary the referrer will read. Called by
+   * casework when the case closes, in the same transaction; the user must be able to write casework
+   * in the PCN.
+   */
+  @Transactional
+  public Referral recordDischarge(UUID id, String dischargeSummary) {
+    if (dischargeSummary == null || dischargeSummary.isBlank()) {
+      throw new ReferralValidationException("dischargeSummary", "referral.discharge.required");
+    }
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    access.require(Permission.WRITE_CASEWORK, r.organisationId(), "referral", id, r.personId());
+    Map<String, Object> extra = new java.util.HashMap<>();
+    extra.put("discharge_summary", dischargeSummary);
+    extra.put("discharged_at", java.sql.Timestamp.from(Instant.now()));
+    return move(r, r.version(), ReferralStatus.CLOSED, extra, null, "REFERRAL_CLOSED");
+  }
+
+  private UUID currentOrganisation() {
+    return access.currentUser().map(WaymarkUser::organisationId).orElse(null);
+  }
+}

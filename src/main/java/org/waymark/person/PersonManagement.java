@@ -150,6 +150,26 @@ public class PersonManagement {
   }
 
   /**
+   * Other records in the same organisation (and, for a PCN, its member practices) that may be the
+   * same person: same NHS number, similar name and the same date of birth, or the same name and
+   * postcode. For link workers and managers of that organisation; audited as {@code
+   * PERSON_DUPLICATE_CHECK} with the number found.
+   */
+  @Transactional
+  public List<DuplicateCandidate> duplicateCandidates(UUID personId) {
+    Person person = people.find(personId).orElseThrow(() -> new RecordNotFoundException("person"));
+    if (!access.may(Permission.TRIAGE_REFERRALS, person.organisationId())) {
+      access.require(Permission.READ_PERSON, person.organisationId(), "person", personId, personId);
+    }
+    List<DuplicateCandidate> found =
+        people.duplicateCandidates(reachable(person.organisationId()), person);
+    audit.record(
+        AuditEntry.allowed("PERSON_DUPLICATE_CHECK", "person", personId, personId)
+            .withDetail("results=" + found.size()));
+    return found;
+  }
+
+  /**
    * Changes a person's details, if the record is still at the version the user started from.
    * Audited as {@code PERSON_UPDATED} with the names of the changed fields (never their values);
    * details equal to the stored ones change nothing and are not audited.

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.waymark.person.DuplicateCandidate;
+import org.waymark.person.DuplicateReason;
 import org.waymark.person.Ethnicity;
 import org.waymark.person.GenderSameAsSex;
 import org.waymark.person.Person;
@@ -77,6 +79,52 @@ public class PersonRepository {
             .params(params(organisationId, id, d))
             .update()
         == 1;
+  }
+
+  /**
+   * Records in these organisations that may be the same person as {@code p}: same NHS number, same
+   * folded name and date of birth, or same folded name and postcode.
+   */
+  public List<DuplicateCandidate> duplicateCandidates(List<UUID> organisations, Person p) {
+    PersonDetails d = p.details();
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                , (nhs_number IS NOT NULL AND nhs_number = :nhs) AS same_nhs,
+                  (person_fold(given_name || ' ' || family_name) = person_fold(:name)
+                    AND date_of_birth = :dob) AS name_dob,
+                  (person_fold(given_name || ' ' || family_name) = person_fold(:name)
+                    AND postcode IS NOT NULL AND postcode = :postcode) AS name_postcode
+                FROM person
+                WHERE organisation_id = ANY(:orgs) AND id <> :id
+                  AND ((nhs_number IS NOT NULL AND nhs_number = :nhs)
+                    OR (person_fold(given_name || ' ' || family_name) = person_fold(:name)
+                        AND (date_of_birth = :dob OR (postcode IS NOT NULL AND postcode = :postcode))))
+                ORDER BY family_name, given_name LIMIT 20
+                """)
+        .param("nhs", d.nhsNumber())
+        .param("name", d.givenName() + " " + d.familyName())
+        .param("dob", d.dateOfBirth())
+        .param("postcode", d.postcode())
+        .param("orgs", organisations.toArray(UUID[]::new))
+        .param("id", p.id())
+        .query(
+            (rs, n) -> {
+              java.util.EnumSet<DuplicateReason> reasons =
+                  java.util.EnumSet.noneOf(DuplicateReason.class);
+              if (rs.getBoolean("same_nhs")) {
+                reasons.add(DuplicateReason.SAME_NHS_NUMBER);
+              }
+              if (rs.getBoolean("name_dob")) {
+                reasons.add(DuplicateReason.SIMILAR_NAME_AND_DATE_OF_BIRTH);
+              }
+              if (rs.getBoolean("name_postcode")) {
+                reasons.add(DuplicateReason.SAME_NAME_AND_POSTCODE);
+              }
+              return new DuplicateCandidate(map(rs, n), reasons);
+            })
+        .list();
   }
 
   /** The record an organisation holds with this NHS number (ten digits), if any. */

@@ -6,11 +6,11 @@ import org.waymark.person.PersonsMerged;
 
 /** Moves referrals to the kept record when two person records merge, in the merge's transaction. */
 @Component
-class PersonMergeListener {
+class ReferralPersonMergeListener {
 
   private final ReferralStore referrals;
 
-  PersonMergeListener(ReferralStore referrals) {
+  ReferralPersonMergeListener(ReferralStore referrals) {
     this.referrals = referrals;
   }
 

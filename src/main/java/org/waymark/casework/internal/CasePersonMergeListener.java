@@ -6,11 +6,11 @@ import org.waymark.person.PersonsMerged;
 
 /** Moves cases to the kept record when two person records merge, in the merge's transaction. */
 @Component
-class PersonMergeListener {
+class CasePersonMergeListener {
 
   private final CaseStore cases;
 
-  PersonMergeListener(CaseStore cases) {
+  CasePersonMergeListener(CaseStore cases) {
     this.cases = cases;
   }
 

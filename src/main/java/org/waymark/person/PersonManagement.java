@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Permission;
 import org.waymark.identity.WaymarkUser;
 import org.waymark.person.PersonValidationException.Problem;
+import org.waymark.person.internal.PersonMerging;
 import org.waymark.person.internal.PersonRepository;
 import org.waymark.person.internal.PersonRules;
 import org.waymark.shared.NhsNumber;
@@ -42,13 +44,19 @@ public class PersonManagement {
   private final AccessPolicy access;
   private final IdentityManagement identity;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   PersonManagement(
-      PersonRepository people, AccessPolicy access, IdentityManagement identity, AuditLog audit) {
+      PersonRepository people,
+      AccessPolicy access,
+      IdentityManagement identity,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.people = people;
     this.access = access;
     this.identity = identity;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -152,8 +160,13 @@ public class PersonManagement {
   /**
    * Other records in the same organisation (and, for a PCN, its member practices) that may be the
    * same person: same NHS number, similar name and the same date of birth, or the same name and
-   * postcode. For link workers and managers of that organisation; audited as {@code
+   * postcode. Names are compared tolerantly for the date of birth (case, accents, spelling such as
+   * "Jon" and "John" or "Smith" and "Smyth", a preferred name, given and family name swapped) and
+   * exactly, apart from case and accents, for the postcode. Merged-away records are never
+   * candidates. For link workers and managers of that organisation; audited as {@code
    * PERSON_DUPLICATE_CHECK} with the number found.
+   *
+   * @throws PersonMergedException if the record was merged into another
    */
   @Transactional
   public List<DuplicateCandidate> duplicateCandidates(UUID personId) {
@@ -161,6 +174,7 @@ public class PersonManagement {
     if (!access.may(Permission.TRIAGE_REFERRALS, person.organisationId())) {
       access.require(Permission.READ_PERSON, person.organisationId(), "person", personId, personId);
     }
+    refuseIfMerged(personId);
     List<DuplicateCandidate> found =
         people.duplicateCandidates(reachable(person.organisationId()), person);
     audit.record(
@@ -179,11 +193,13 @@ public class PersonManagement {
    * @throws RecordNotFoundException if there is no such person
    * @throws PersonEditConflictException if someone else changed the record since that version
    * @throws PersonValidationException if the details break a rule
+   * @throws PersonMergedException if the record was merged into another
    */
   @Transactional
   public Person update(UUID id, long version, PersonDetails details) {
     Person current = people.find(id).orElseThrow(() -> new RecordNotFoundException("person"));
     access.require(Permission.WRITE_PERSON, current.organisationId(), "person", id, id);
+    refuseIfMerged(id);
     if (current.version() != version) {
       throw conflict(current, details);
     }
@@ -215,11 +231,14 @@ public class PersonManagement {
    * @throws RecordNotFoundException if there is no such person
    * @throws org.springframework.security.access.AccessDeniedException if the user may not read it
    *     (audited)
+   * @throws PersonMergedException if the record was merged into another (checked after access, so
+   *     only someone who may read it learns where it went)
    */
   @Transactional
   public Person find(UUID id) {
     Person person = people.find(id).orElseThrow(() -> new RecordNotFoundException("person"));
     access.require(Permission.READ_PERSON, person.organisationId(), "person", id, id);
+    refuseIfMerged(id);
     audit.record(AuditEntry.allowed("PERSON_READ", "person", id, id));
     return person;
   }
@@ -305,8 +324,97 @@ public class PersonManagement {
           Permission.READ_PERSON_ACCESS_REPORT, p.organisationId(), "person", p.id(), p.id());
       audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", p.id(), p.id()));
       reports.add(new PersonAccessReport(p, audit.forPerson(p.id())));
+      // A record merged into this one gave up its NHS number, but its history is this person's.
+      for (UUID mergedId : people.mergedIntoThis(p.organisationId(), p.id())) {
+        Person merged = people.find(mergedId).orElseThrow();
+        audit.record(AuditEntry.allowed("PERSON_ACCESS_REPORT", "person", mergedId, mergedId));
+        reports.add(new PersonAccessReport(merged, audit.forPerson(mergedId)));
+      }
     }
     return reports;
+  }
+
+  /**
+   * Merges two records of the same person into one, for service managers ({@link
+   * Permission#TRIAGE_REFERRALS}) of the organisation that holds both. In one transaction: the
+   * merged record is marked as merged into the kept one (it stays only as a pointer, and is no
+   * longer searched, matched, read or changed); fields the kept record has no value for are filled
+   * from the merged one (never overwritten; an address, and each contact route with its consent,
+   * move as a whole; an NHS number moves); {@link PersonsMerged} is published, so that every module
+   * moves its linked records in the same transaction; and both records are audited as {@code
+   * PERSON_MERGED}, the kept one naming the fields filled (never their values).
+   *
+   * @param keptVersion the {@link Person#version()} of the record to keep, as the user compared it
+   * @param mergedVersion likewise for the record merged into it
+   * @return the kept record as stored now
+   * @throws RecordNotFoundException if either record does not exist
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not merge
+   *     either record (audited)
+   * @throws PersonMergeRefusedException if the records are the same, either is merged already, they
+   *     belong to different organisations or they have different NHS numbers
+   * @throws PersonMergeConflictException if either record changed since the given version
+   */
+  @Transactional
+  public Person merge(UUID keptId, long keptVersion, UUID mergedId, long mergedVersion) {
+    Person kept = people.find(keptId).orElseThrow(() -> new RecordNotFoundException("person"));
+    Person merged = people.find(mergedId).orElseThrow(() -> new RecordNotFoundException("person"));
+    access.require(Permission.TRIAGE_REFERRALS, kept.organisationId(), "person", keptId, keptId);
+    access.require(
+        Permission.TRIAGE_REFERRALS, merged.organisationId(), "person", mergedId, mergedId);
+    if (keptId.equals(mergedId)) {
+      throw new PersonMergeRefusedException("person.merge.same");
+    }
+    if (!kept.organisationId().equals(merged.organisationId())) {
+      throw new PersonMergeRefusedException("person.merge.otherOrganisation");
+    }
+    for (Person p : people.lockBoth(keptId, mergedId)) {
+      if (people.mergedInto(p.id()).isPresent()) {
+        throw new PersonMergeRefusedException("person.merge.alreadyMerged");
+      }
+      long expected = p.id().equals(keptId) ? keptVersion : mergedVersion;
+      if (p.version() != expected) {
+        throw new PersonMergeConflictException(p.id());
+      }
+      if (p.id().equals(keptId)) {
+        kept = p;
+      } else {
+        merged = p;
+      }
+    }
+    String keptNhs = kept.details().nhsNumber();
+    String mergedNhs = merged.details().nhsNumber();
+    if (keptNhs != null && mergedNhs != null && !keptNhs.equals(mergedNhs)) {
+      throw new PersonMergeRefusedException("person.merge.differentNhsNumbers");
+    }
+    List<String> filled = new ArrayList<>();
+    PersonDetails combined = PersonMerging.fillEmpty(kept.details(), merged.details(), filled);
+    UUID organisationId = kept.organisationId();
+    // The merged record gives up its NHS number first, so the kept one can take it.
+    if (!people.markMerged(organisationId, mergedId, mergedVersion, keptId)
+        || !people.update(organisationId, keptId, keptVersion, combined)) {
+      throw new PersonMergeConflictException(keptId);
+    }
+    events.publishEvent(new PersonsMerged(organisationId, keptId, mergedId));
+    audit.record(
+        AuditEntry.allowed("PERSON_MERGED", "person", keptId, keptId)
+            .withDetail(
+                "Kept; merged "
+                    + mergedId
+                    + " into it"
+                    + (filled.isEmpty() ? "" : ". Filled from it: " + String.join(", ", filled))));
+    audit.record(
+        AuditEntry.allowed("PERSON_MERGED", "person", mergedId, mergedId)
+            .withDetail("Merged into " + keptId));
+    return people.find(keptId).orElseThrow();
+  }
+
+  private void refuseIfMerged(UUID id) {
+    people
+        .mergedInto(id)
+        .ifPresent(
+            kept -> {
+              throw new PersonMergedException(id, kept);
+            });
   }
 
   /** Which fields of the edit differ from the record as it is now; their values stay unsaid. */

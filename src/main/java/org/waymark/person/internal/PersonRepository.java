@@ -3,6 +3,7 @@ package org.waymark.person.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,37 +83,46 @@ public class PersonRepository {
   }
 
   /**
-   * Records in these organisations that may be the same person as {@code p}: same NHS number, same
-   * folded name and date of birth, or same folded name and postcode.
+   * Records in these organisations that may be the same person as {@code p}: same NHS number; names
+   * alike (spelling, accents, a preferred name, given and family name swapped; see {@code
+   * person_names_alike}) and the same date of birth; or the same name (exactly, after folding case
+   * and accents) and postcode. Merged-away records are never candidates. Only records with the same
+   * NHS number, date of birth or postcode are compared, each found through its index, so the names
+   * are compared for a handful of rows however many people the organisations hold.
    */
   public List<DuplicateCandidate> duplicateCandidates(List<UUID> organisations, Person p) {
     PersonDetails d = p.details();
     return jdbc.sql(
-            "SELECT "
+            "SELECT * FROM (SELECT "
                 + COLUMNS
                 + """
                 , (nhs_number IS NOT NULL AND nhs_number = :nhs) AS same_nhs,
-                  (person_fold(given_name || ' ' || family_name) = person_fold(:name)
-                    AND date_of_birth = :dob) AS name_dob,
-                  (person_fold(given_name || ' ' || family_name) = person_fold(:name)
-                    AND postcode IS NOT NULL AND postcode = :postcode) AS name_postcode
+                  (date_of_birth = :dob
+                    AND person_names_alike(person_fold(given_name), person_fold(family_name),
+                          person_fold(preferred_name), person_fold(:given), person_fold(:family),
+                          person_fold(:preferred), false)) AS name_dob,
+                  (postcode IS NOT NULL AND postcode = :postcode
+                    AND person_names_alike(person_fold(given_name), person_fold(family_name),
+                          person_fold(preferred_name), person_fold(:given), person_fold(:family),
+                          person_fold(:preferred), true)) AS name_postcode
                 FROM person
-                WHERE organisation_id = ANY(:orgs) AND id <> :id
-                  AND ((nhs_number IS NOT NULL AND nhs_number = :nhs)
-                    OR (person_fold(given_name || ' ' || family_name) = person_fold(:name)
-                        AND (date_of_birth = :dob OR (postcode IS NOT NULL AND postcode = :postcode))))
-                ORDER BY family_name, given_name LIMIT 20
+                WHERE organisation_id = ANY(:orgs) AND id <> :id AND merged_into_id IS NULL
+                  AND (nhs_number = :nhs OR date_of_birth = :dob OR postcode = :postcode)
+                ) AS compared
+                WHERE same_nhs OR name_dob OR name_postcode
+                ORDER BY same_nhs DESC, family_name, given_name LIMIT 20
                 """)
         .param("nhs", d.nhsNumber())
-        .param("name", d.givenName() + " " + d.familyName())
+        .param("given", d.givenName())
+        .param("family", d.familyName())
+        .param("preferred", d.preferredName())
         .param("dob", d.dateOfBirth())
         .param("postcode", d.postcode())
         .param("orgs", organisations.toArray(UUID[]::new))
         .param("id", p.id())
         .query(
             (rs, n) -> {
-              java.util.EnumSet<DuplicateReason> reasons =
-                  java.util.EnumSet.noneOf(DuplicateReason.class);
+              EnumSet<DuplicateReason> reasons = EnumSet.noneOf(DuplicateReason.class);
               if (rs.getBoolean("same_nhs")) {
                 reasons.add(DuplicateReason.SAME_NHS_NUMBER);
               }
@@ -125,6 +135,52 @@ public class PersonRepository {
               return new DuplicateCandidate(map(rs, n), reasons);
             })
         .list();
+  }
+
+  /** The record this one was merged into, if it was merged away. */
+  public Optional<UUID> mergedInto(UUID id) {
+    return jdbc.sql("SELECT merged_into_id FROM person WHERE id = ? AND merged_into_id IS NOT NULL")
+        .param(id)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** The ids of the records merged into this one, oldest merge first. */
+  public List<UUID> mergedIntoThis(UUID organisationId, UUID keptId) {
+    return jdbc.sql(
+            "SELECT id FROM person WHERE organisation_id = ? AND merged_into_id = ? ORDER BY merged_at")
+        .params(organisationId, keptId)
+        .query(UUID.class)
+        .list();
+  }
+
+  /**
+   * Locks both records (in id order, so two merges of the same pair cannot deadlock) and answers
+   * them as they are now.
+   */
+  public List<Person> lockBoth(UUID a, UUID b) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id IN (?, ?) ORDER BY id FOR UPDATE")
+        .params(a, b)
+        .query(PersonRepository::map)
+        .list();
+  }
+
+  /**
+   * Marks a record as merged into another, if it is still at {@code expectedVersion} and not merged
+   * already; its NHS number is cleared (the caller moves it) and it moves to the next version.
+   *
+   * @return false if the record has changed since that version or is merged already
+   */
+  public boolean markMerged(UUID organisationId, UUID id, long expectedVersion, UUID keptId) {
+    return jdbc.sql(
+                """
+                UPDATE person SET merged_into_id = ?, merged_at = now(), nhs_number = NULL,
+                  updated_at = now(), version = version + 1
+                WHERE organisation_id = ? AND id = ? AND version = ? AND merged_into_id IS NULL
+                """)
+            .params(keptId, organisationId, id, expectedVersion)
+            .update()
+        == 1;
   }
 
   /** The record an organisation holds with this NHS number (ten digits), if any. */
@@ -155,7 +211,7 @@ public class PersonRepository {
                   phone_consent = :phoneConsent, mobile = :mobile, sms_consent = :smsConsent, email = :email,
                   email_consent = :emailConsent, registered_practice_id = :registeredPracticeId,
                   deceased = :deceased, date_of_death = :dateOfDeath, updated_at = now(), version = version + 1
-                WHERE organisation_id = :org AND id = :id AND version = :version
+                WHERE organisation_id = :org AND id = :id AND version = :version AND merged_into_id IS NULL
                 """)
             .params(params)
             .update()
@@ -228,7 +284,8 @@ public class PersonRepository {
       String nhsNumber,
       LocalDate dateOfBirth,
       Map<String, Object> params) {
-    StringBuilder where = new StringBuilder(" WHERE organisation_id IN (:orgs)");
+    StringBuilder where =
+        new StringBuilder(" WHERE organisation_id IN (:orgs) AND merged_into_id IS NULL");
     params.put("orgs", organisations);
     for (int i = 0; i < nameWords.size(); i++) {
       // The word is folded by the same function as the stored column, so both sides compare alike.

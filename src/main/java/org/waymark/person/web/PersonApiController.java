@@ -22,12 +22,18 @@ import org.waymark.identity.RequiresPermission;
 import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.PersonManagement;
+import org.waymark.person.PersonMergedException;
 import org.waymark.person.PersonValidationException;
 import org.waymark.shared.RequestContext;
 
 /**
  * Person records as JSON, for link workers and service managers of the organisation that holds
  * them. Reads are checked and audited exactly as the pages' are; errors are problem details.
+ *
+ * <p>A record merged into another answers {@code 301 Moved Permanently} with the kept record's
+ * address in {@code Location} and, for clients that do not follow redirects, problem details naming
+ * it ({@code mergedInto}). The merged record's id never becomes valid again, so the move is
+ * permanent; the kept record is read (and audited) only when the client follows.
  */
 @RestController
 @RequestMapping("/api/people")
@@ -116,6 +122,23 @@ class PersonApiController {
   @GetMapping(params = "nhsNumber")
   List<PersonJson> byNhsNumber(@RequestParam String nhsNumber) {
     return people.findByNhsNumber(nhsNumber).stream().map(PersonJson::of).toList();
+  }
+
+  @ExceptionHandler(PersonMergedException.class)
+  ResponseEntity<ProblemDetail> merged(PersonMergedException e, HttpServletRequest request) {
+    URI kept = URI.create("/api/people/" + e.keptId());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.MOVED_PERMANENTLY,
+            "This record was merged into another; its address is in Location.");
+    problem.setTitle("Merged into another record");
+    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setProperty("mergedInto", e.keptId());
+    problem.setProperty("requestId", RequestContext.requestId());
+    return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+        .location(kept)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(PersonValidationException.class)

@@ -150,6 +150,10 @@ class PersonController {
     model.addAttribute("rows", rows(person, organisationName(d.registeredPracticeId())));
     model.addAttribute("organisationName", organisationName(person.organisationId()));
     model.addAttribute("mayWrite", access.may(Permission.WRITE_PERSON, person.organisationId()));
+    // Managers, who may merge records, see the records that may be the same person.
+    boolean mayMerge = access.may(Permission.TRIAGE_REFERRALS, person.organisationId());
+    model.addAttribute("mayMerge", mayMerge);
+    model.addAttribute("duplicates", mayMerge ? people.duplicateCandidates(id) : List.of());
     return "person/view";
   }
 
@@ -195,7 +199,7 @@ class PersonController {
   record SummaryRow(String field, String value) {}
 
   /** Every field of the record, in form order, as the summary page shows it. */
-  private static List<SummaryRow> rows(Person person, String practiceName) {
+  static List<SummaryRow> rows(Person person, String practiceName) {
     PersonDetails d = person.details();
     List<SummaryRow> rows = new ArrayList<>();
     rows.add(new SummaryRow("nhsNumber", person.nhsNumberFormatted()));

@@ -21,6 +21,7 @@ import org.waymark.person.PersonManagement;
 import org.waymark.person.PersonValidationException;
 import org.waymark.person.ReferredPerson;
 import org.waymark.referral.ReferralValidationException.Problem;
+import org.waymark.referral.internal.IdempotencyKeys;
 import org.waymark.referral.internal.References;
 import org.waymark.referral.internal.ReferralRules;
 import org.waymark.referral.internal.ReferralStore;
@@ -45,6 +46,7 @@ public class Referrals {
   private final AccessPolicy access;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final IdempotencyKeys keys;
 
   Referrals(
       ReferralStore store,
@@ -53,8 +55,10 @@ public class Referrals {
       IdentityManagement identity,
       AccessPolicy access,
       AuditLog audit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      IdempotencyKeys keys) {
     this.store = store;
+    this.keys = keys;
     this.rules = rules;
     this.people = people;
     this.identity = identity;
@@ -127,6 +131,25 @@ public class Referrals {
       boolean professional,
       UUID referrerUserId,
       UUID referrerOrganisationId) {
+    Checked checked = check(referral, professional, referrerOrganisationId);
+    return write(
+        UUID.randomUUID(),
+        checked.referral(),
+        checked.organisationId(),
+        channel,
+        referrerUserId,
+        referrerOrganisationId);
+  }
+
+  /** A referral that meets every rule, normalised, with the PCN that receives it. */
+  record Checked(NewReferral referral, UUID organisationId) {}
+
+  /**
+   * Checks every rule and finds the receiving PCN, writing nothing.
+   *
+   * @throws ReferralValidationException if a rule is broken
+   */
+  Checked check(NewReferral referral, boolean professional, UUID referrerOrganisationId) {
     NewReferral clean = ReferralRules.normalise(referral);
     List<Problem> problems = new ArrayList<>(rules.problems(clean, professional));
     Optional<UUID> receiver =
@@ -137,7 +160,17 @@ public class Referrals {
     if (!problems.isEmpty()) {
       throw new ReferralValidationException(problems);
     }
-    UUID organisationId = receiver.orElseThrow();
+    return new Checked(clean, receiver.orElseThrow());
+  }
+
+  /** Records the person and a checked referral with the given id, audits and publishes it. */
+  Referral write(
+      UUID id,
+      NewReferral clean,
+      UUID organisationId,
+      Channel channel,
+      UUID referrerUserId,
+      UUID referrerOrganisationId) {
     ReferredPerson person;
     try {
       person = people.recordForReferral(organisationId, clean.person());
@@ -147,7 +180,6 @@ public class Referrals {
               .map(p -> new Problem("person." + p.field(), p.messageKey()))
               .toList());
     }
-    UUID id = UUID.randomUUID();
     String reference;
     do {
       reference = References.next();
@@ -176,6 +208,142 @@ public class Referrals {
             referrerUserId,
             null));
     return store.find(id).orElseThrow();
+  }
+
+  /**
+   * A referral through the JSON API, made at most once per client and {@code Idempotency-Key}: the
+   * first request with a key creates the referral; a retry with the same key and the same request
+   * (same {@code requestHash}) gets that referral back, even while the first is still being written
+   * (the key is claimed in the referral's own transaction, so a parallel retry waits for it). Keys
+   * belong to the signed-in user acting for their organisation.
+   *
+   * @param idempotencyKey 1 to 200 characters, chosen by the client
+   * @param requestHash a digest of the request in a canonical form, to tell a retry from a reuse
+   * @return the referral, and whether this call created it
+   * @throws ReferralValidationException if a rule is broken (nothing is written, the key is not
+   *     used up)
+   * @throws IdempotencyKeyReusedException if the key was used for a different request
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not refer
+   */
+  @Transactional
+  public ReferralSubmission submitIdempotently(
+      String idempotencyKey, String requestHash, NewReferral referral) {
+    if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 200) {
+      throw new IllegalArgumentException("An idempotency key has 1 to 200 characters");
+    }
+    WaymarkUser user = access.currentUser().orElse(null);
+    UUID organisationId = user == null ? null : user.organisationId();
+    access.require(Permission.MAKE_REFERRAL, organisationId, "referral", null, null);
+    Optional<ReferralSubmission> earlier =
+        replay(organisationId, user.userId(), idempotencyKey, requestHash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Checked checked = check(referral, true, organisationId);
+    UUID id = UUID.randomUUID();
+    // Claimed before anything else is written: a parallel request with the same key waits here
+    // until this transaction ends, then finds the key taken (or free again after a rollback).
+    if (!keys.claim(
+        organisationId, user.userId(), idempotencyKey, requestHash, checked.organisationId(), id)) {
+      return replay(organisationId, user.userId(), idempotencyKey, requestHash).orElseThrow();
+    }
+    Referral created =
+        write(
+            id,
+            checked.referral(),
+            checked.organisationId(),
+            Channel.API,
+            user.userId(),
+            organisationId);
+    return new ReferralSubmission(created, true);
+  }
+
+  private Optional<ReferralSubmission> replay(
+      UUID organisationId, UUID userId, String key, String requestHash) {
+    return keys.find(organisationId, userId, key)
+        .map(
+            k -> {
+              if (!k.requestHash().equals(requestHash)) {
+                audit.record(
+                    AuditEntry.refused("REFERRAL_IDEMPOTENCY_KEY_REUSED", "referral", null, null)
+                        .withDetail("Referral " + k.referralId()));
+                throw new IdempotencyKeyReusedException();
+              }
+              Referral r = store.find(k.referralId()).orElseThrow();
+              audit.record(
+                  AuditEntry.allowed("REFERRAL_READ", "referral", r.id(), r.personId())
+                      .withDetail("Idempotent replay"));
+              return new ReferralSubmission(r, false);
+            });
+  }
+
+  /**
+   * Imports referrals from a file for the signed-in service manager, all or none: every row is
+   * checked first, and a row that breaks a rule, or whose registered practice is not in the
+   * manager's PCN, rejects the whole file with nothing written. Each referral is received by the
+   * manager's PCN through {@link Channel#CSV_IMPORT} and audited as {@code REFERRAL_CREATED}; the
+   * import as {@code REFERRAL_IMPORT} with the count.
+   *
+   * @param rows the rows in file order, each with the problems found while reading it (never null)
+   * @throws ReferralImportRejectedException listing every row's problems; nothing is written
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not import
+   */
+  @Transactional
+  List<Referral> importRows(List<ReferralImportRow> rows) {
+    UUID organisationId = currentOrganisation();
+    access.require(Permission.IMPORT_REFERRALS, organisationId, "referral", null, null);
+    UUID userId = access.currentUser().orElseThrow().userId();
+    List<ReferralImportRejectedException.RowProblems> bad = new ArrayList<>();
+    List<Checked> checked = new ArrayList<>();
+    for (ReferralImportRow row : rows) {
+      List<Problem> problems = new ArrayList<>(row.problems());
+      java.util.Set<String> known =
+          problems.stream().map(Problem::field).collect(java.util.stream.Collectors.toSet());
+      try {
+        Checked c = check(row.referral(), true, organisationId);
+        UUID practice = c.referral().person().registeredPracticeId();
+        if (practice != null
+            && !pcnOf(practice).map(c.organisationId()::equals).orElse(false)
+            && !known.contains("person.registeredPracticeId")) {
+          problems.add(
+              new Problem("person.registeredPracticeId", "referral.import.practice.otherPcn"));
+        }
+        checked.add(c);
+      } catch (ReferralValidationException e) {
+        // A field that could not be read is reported once, as unreadable.
+        e.problems().stream().filter(p -> !known.contains(p.field())).forEach(problems::add);
+      }
+      if (!problems.isEmpty()) {
+        bad.add(new ReferralImportRejectedException.RowProblems(row.rowNumber(), problems));
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new ReferralImportRejectedException(bad);
+    }
+    List<Referral> imported = new ArrayList<>();
+    for (int i = 0; i < checked.size(); i++) {
+      Checked c = checked.get(i);
+      try {
+        imported.add(
+            write(
+                UUID.randomUUID(),
+                c.referral(),
+                c.organisationId(),
+                Channel.CSV_IMPORT,
+                userId,
+                organisationId));
+      } catch (ReferralValidationException e) {
+        // Throwing rolls back the rows written before this one.
+        throw new ReferralImportRejectedException(
+            List.of(
+                new ReferralImportRejectedException.RowProblems(
+                    rows.get(i).rowNumber(), e.problems())));
+      }
+    }
+    audit.record(
+        AuditEntry.allowed("REFERRAL_IMPORT", "referral", null, null)
+            .withDetail("imported=" + imported.size()));
+    return imported;
   }
 
   /**

@@ -1,16 +1,22 @@
 package org.waymark.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -19,6 +25,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.waymark.audit.AuditActor;
@@ -61,7 +69,60 @@ class SecurityConfiguration {
     return manager;
   }
 
+  /**
+   * API requests that carry HTTP Basic credentials: systems such as a GP system. Checked by the
+   * same throttled authentication manager as the sign-in form, on every request, and stateless (no
+   * session is read or made), so CSRF does not apply: a browser sends Basic credentials only after
+   * a {@code WWW-Authenticate} challenge, and this never sends one. Everything else goes through
+   * {@link #web}. See ADR 0011.
+   */
   @Bean
+  @Order(1)
+  SecurityFilterChain apiBasic(
+      HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit)
+      throws Exception {
+    AuthenticationEntryPoint problem =
+        (request, response, e) -> {
+          if (e instanceof SignInThrottledException) {
+            ProblemResponses.write(
+                response,
+                request,
+                429,
+                "Too Many Requests",
+                "Too many failed sign-in attempts. Try again later.");
+          } else {
+            ProblemResponses.write(
+                response, request, 401, "Unauthorized", "The credentials are not valid.");
+          }
+        };
+    http.securityMatcher(SecurityConfiguration::isApiWithBasicCredentials)
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+        .securityContext(
+            context ->
+                context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(
+            errors ->
+                errors.authenticationEntryPoint(problem).accessDeniedHandler(accessDenied(audit)))
+        .headers(SecurityConfiguration::secureHeaders)
+        .addFilterAfter(new ApiActingOrganisationFilter(), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  static boolean isApiWithBasicCredentials(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return ProblemResponses.isApi(request)
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain web(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
@@ -128,19 +189,19 @@ class SecurityConfiguration {
                           }
                         })
                     .accessDeniedHandler(accessDenied(audit)))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-                    .referrerPolicy(
-                        r ->
-                            r.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy
-                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                    .frameOptions(frame -> frame.deny()))
+        .headers(SecurityConfiguration::secureHeaders)
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
     return http.build();
+  }
+
+  private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+        .referrerPolicy(
+            r ->
+                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        .frameOptions(frame -> frame.deny());
   }
 
   private static SessionAuthenticationStrategy newSessionIdAtSignIn() {

@@ -36,6 +36,7 @@ class LayoutModel {
     add(items, "Caseload", "/caseload", access.may(Permission.READ_CASEWORK));
     add(items, "My referrals", "/referrals/mine", access.may(Permission.READ_OWN_REFERRALS));
     add(items, "Refer someone", "/referrals/new", access.may(Permission.MAKE_REFERRAL));
+    add(items, "Import referrals", "/referrals/import", access.may(Permission.IMPORT_REFERRALS));
     add(items, "People", "/people", access.may(Permission.READ_PERSON));
     add(items, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
     add(items, "Listings", "/directory/listings", access.may(Permission.EDIT_DIRECTORY_LISTING));

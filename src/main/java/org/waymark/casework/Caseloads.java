@@ -124,7 +124,7 @@ public class Caseloads {
             query.need(),
             LIMIT);
     CaseloadStore.Counts counts = store.counts(organisationId, worker);
-    List<CaseloadEntry> entries = entries(rows, true);
+    List<CaseloadEntry> entries = entries(rows);
     audit.record(
         AuditEntry.allowed("CASELOAD_READ", "caseload", worker, null)
             .withDetail("results=" + entries.size()));
@@ -216,8 +216,8 @@ public class Caseloads {
         .anyMatch(u -> u.id().equals(userId));
   }
 
-  private List<CaseloadEntry> entries(List<CaseloadStore.Row> rows, boolean named) {
-    Map<UUID, Person> persons = named ? persons(rows) : Map.of();
+  private List<CaseloadEntry> entries(List<CaseloadStore.Row> rows) {
+    Map<UUID, Person> persons = persons(rows);
     return rows.stream().map(r -> entry(r, persons.get(r.personId()))).toList();
   }
 

@@ -141,6 +141,14 @@ public class IdentityManagement {
   }
 
   /**
+   * The enabled users who hold this role in this organisation (not in its member practices), by
+   * name; for example the link workers of a PCN.
+   */
+  public List<UserAccount> usersWithRole(UUID organisationId, Role role) {
+    return users.withRole(organisationId, role);
+  }
+
+  /**
    * Creates an account with a password that meets {@link PasswordPolicy}.
    *
    * @throws IdentityValidationException if the email is taken or invalid, or the password is weak

@@ -458,6 +458,47 @@ public class PersonManagement {
   }
 
   /**
+   * The records with these ids that the user may read (the organisation they act for and its member
+   * practices), for a list page that shows many people at once; ids of records out of reach or
+   * unknown are left out. Audited once as {@code PERSON_LIST_READ} with the number found.
+   *
+   * @return by id; never null
+   */
+  @Transactional
+  public java.util.Map<UUID, Person> findAll(java.util.Collection<UUID> ids) {
+    UUID organisationId = actingOrganisation();
+    access.require(Permission.READ_PERSON, organisationId, "person", null, null);
+    java.util.Map<UUID, Person> found = new java.util.HashMap<>();
+    for (Person p : people.findAll(reachable(organisationId), ids)) {
+      found.put(p.id(), p);
+    }
+    audit.record(
+        AuditEntry.allowed("PERSON_LIST_READ", "person", null, null)
+            .withDetail("results=" + found.size()));
+    return found;
+  }
+
+  /**
+   * Which of these records have at least one duplicate candidate (see {@link
+   * #duplicateCandidates}), checked in one query: for marking a list such as the triage queue. Only
+   * records of the organisation the user acts for (and its member practices) are considered.
+   * Audited once as {@code PERSON_DUPLICATE_CHECK} with the number marked.
+   */
+  @Transactional
+  public java.util.Set<UUID> withDuplicateCandidates(java.util.Collection<UUID> personIds) {
+    UUID organisationId = actingOrganisation();
+    if (!access.may(Permission.TRIAGE_REFERRALS, organisationId)) {
+      access.require(Permission.READ_PERSON, organisationId, "person", null, null);
+    }
+    java.util.Set<UUID> marked =
+        people.withDuplicateCandidates(reachable(organisationId), personIds);
+    audit.record(
+        AuditEntry.allowed("PERSON_DUPLICATE_CHECK", "person", null, null)
+            .withDetail("checked=" + personIds.size() + " results=" + marked.size()));
+    return marked;
+  }
+
+  /**
    * The organisation and, for a PCN, its member practices: the records the user's role can reach.
    */
   private List<UUID> reachable(UUID organisationId) {

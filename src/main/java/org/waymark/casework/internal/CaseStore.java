@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +38,38 @@ public class CaseStore {
       UUID personId,
       UUID linkWorkerId,
       UUID assignedBy) {
+    insert(organisationId, id, referralId, personId, linkWorkerId, assignedBy, null, List.of());
+  }
+
+  /**
+   * Opens a case with what triage copies from the referral.
+   *
+   * @param referredAt when the referral arrived; null for now
+   * @param needs {@code NEED} codes the referral named
+   */
+  public void insert(
+      UUID organisationId,
+      UUID id,
+      UUID referralId,
+      UUID personId,
+      UUID linkWorkerId,
+      UUID assignedBy,
+      Instant referredAt,
+      List<String> needs) {
     jdbc.sql(
             """
-            INSERT INTO casework_case (organisation_id, id, referral_id, person_id, link_worker_id)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO casework_case (organisation_id, id, referral_id, person_id, link_worker_id,
+              referred_at, needs)
+            VALUES (?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamptz), now()), ?)
             """)
-        .params(organisationId, id, referralId, personId, linkWorkerId)
+        .params(
+            organisationId,
+            id,
+            referralId,
+            personId,
+            linkWorkerId,
+            referredAt == null ? null : Timestamp.from(referredAt),
+            needs.toArray(String[]::new))
         .update();
     recordAssignment(organisationId, id, linkWorkerId, assignedBy, null);
   }

@@ -98,6 +98,19 @@ public class UserStore {
         .list();
   }
 
+  /** Enabled users with this role in this organisation, by name. */
+  public List<UserAccount> withRole(UUID organisationId, Role role) {
+    return jdbc.sql(
+            """
+            SELECT u.* FROM user_account u JOIN membership m ON m.user_id = u.id
+            WHERE m.organisation_id = ? AND m.role = ? AND u.enabled
+            ORDER BY lower(u.display_name), u.id
+            """)
+        .params(organisationId, role.name())
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
   public void setEnabled(UUID id, boolean enabled) {
     jdbc.sql(
             "UPDATE user_account SET enabled = ?, disabled_at = CASE WHEN ? THEN NULL ELSE now() END WHERE id = ?")

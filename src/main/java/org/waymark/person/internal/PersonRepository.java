@@ -339,6 +339,50 @@ public class PersonRepository {
     return p;
   }
 
+  /** The records with these ids held by these organisations (others are left out), any order. */
+  public List<Person> findAll(List<UUID> organisations, java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM person WHERE organisation_id = ANY(:orgs) AND id = ANY(:ids)")
+        .param("orgs", organisations.toArray(UUID[]::new))
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(PersonRepository::map)
+        .list();
+  }
+
+  /**
+   * Which of these records (held by these organisations) have at least one duplicate candidate
+   * there, by the same rules as {@link #duplicateCandidates}, in one query.
+   */
+  public java.util.Set<UUID> withDuplicateCandidates(
+      List<UUID> organisations, java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                """
+                SELECT p.id FROM person p
+                WHERE p.organisation_id = ANY(:orgs) AND p.id = ANY(:ids)
+                  AND EXISTS (
+                    SELECT 1 FROM person o
+                    WHERE o.organisation_id = ANY(:orgs) AND o.id <> p.id
+                      AND ((o.nhs_number IS NOT NULL AND o.nhs_number = p.nhs_number)
+                        OR (person_fold(o.given_name || ' ' || o.family_name)
+                              = person_fold(p.given_name || ' ' || p.family_name)
+                            AND (o.date_of_birth = p.date_of_birth
+                              OR (o.postcode IS NOT NULL AND o.postcode = p.postcode)))))
+                """)
+            .param("orgs", organisations.toArray(UUID[]::new))
+            .param("ids", ids.toArray(UUID[]::new))
+            .query(UUID.class)
+            .list());
+  }
+
   private static Person map(ResultSet rs, int row) throws SQLException {
     String gender = rs.getString("gender_same_as_sex");
     String ethnicity = rs.getString("ethnicity");

@@ -45,6 +45,12 @@ public enum Permission {
   MAKE_REFERRAL(EnumSet.of(REFERRER, LINK_WORKER, SERVICE_MANAGER)),
   /** A referrer's own referrals, their status and discharge summaries (never case notes). */
   READ_OWN_REFERRALS(EnumSet.of(REFERRER)),
+  /**
+   * One referral's page: its status, history and discharge summary (never case notes). The role
+   * half only: a referrer reads the referrals they made, link workers and managers those their PCN
+   * received (checked per referral).
+   */
+  READ_REFERRAL(EnumSet.of(REFERRER, LINK_WORKER, SERVICE_MANAGER)),
   /** Import referrals from a CSV file. */
   IMPORT_REFERRALS(EnumSet.of(SERVICE_MANAGER)),
   /** The triage queue: accept and allocate, decline, ask for more information; merge people. */

@@ -2,6 +2,7 @@ package org.waymark.referral;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,11 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditActor;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditLog;
+import org.waymark.directory.PostcodeLocation;
+import org.waymark.directory.Postcodes;
 import org.waymark.identity.AccessPolicy;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
@@ -34,7 +38,12 @@ import org.waymark.shared.RecordNotFoundException;
  * the user's role and relationship and are audited; a refusal is audited and thrown.
  *
  * <p>Who may read a referral: the account that made it; link workers and managers of the PCN that
- * received it. Triage decisions are the receiving PCN's service managers'.
+ * received it. Triage decisions are the receiving PCN's service managers'. Only the account that
+ * made a referral answers a request for more information.
+ *
+ * <p>The receiving PCN is the one named, else the referrer's own PCN (or their practice's PCN),
+ * else the registered practice's PCN, else the PCN with the member practice nearest the person's
+ * postcode (see {@link #nearestPcn}).
  */
 @Service
 public class Referrals {
@@ -47,6 +56,7 @@ public class Referrals {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final IdempotencyKeys keys;
+  private final Postcodes postcodes;
 
   Referrals(
       ReferralStore store,
@@ -56,7 +66,8 @@ public class Referrals {
       AccessPolicy access,
       AuditLog audit,
       ApplicationEventPublisher events,
-      IdempotencyKeys keys) {
+      IdempotencyKeys keys,
+      Postcodes postcodes) {
     this.store = store;
     this.keys = keys;
     this.rules = rules;
@@ -65,6 +76,7 @@ public class Referrals {
     this.access = access;
     this.audit = audit;
     this.events = events;
+    this.postcodes = postcodes;
   }
 
   /**
@@ -76,7 +88,7 @@ public class Referrals {
     List<Problem> problems = new ArrayList<>(rules.problems(clean, professional));
     if (problems.stream().noneMatch(p -> p.field().startsWith("person."))
         && clean.person() != null
-        && receiver(clean, currentOrganisation()).isEmpty()) {
+        && receiver(clean, professional ? currentOrganisation() : null).isEmpty()) {
       problems.add(new Problem("person.registeredPracticeId", "referral.receiver.unknown"));
     }
     return problems;
@@ -101,8 +113,10 @@ public class Referrals {
   }
 
   /**
-   * A self-referral from the public form: nobody is signed in. The PCN is chosen by the registered
-   * practice (or {@code receivingOrganisationId}, which must be a PCN).
+   * A self-referral from the public form: nobody needs to be signed in, and a signed-in user's
+   * organisation plays no part. The PCN is chosen by {@code receivingOrganisationId} (which must be
+   * a PCN), else the registered practice, else the person's postcode. Audited as {@code
+   * REFERRAL_CREATED} without a user.
    *
    * @throws ReferralValidationException if a rule is broken; nothing is written
    */
@@ -194,9 +208,15 @@ public class Referrals {
         referrerUserId,
         referrerOrganisationId));
     store.recordChange(organisationId, id, null, ReferralStatus.RECEIVED, referrerUserId, null);
-    audit.record(
+    AuditEntry created =
         AuditEntry.allowed("REFERRAL_CREATED", "referral", id, person.person().id())
-            .withDetail("Channel: " + channel.name()));
+            .withDetail("Channel: " + channel.name());
+    if (channel == Channel.SELF_REFERRAL) {
+      // The person referred themselves: whoever may be signed in on this browser did not.
+      audit.record(new AuditActor(organisationId, null, null, null), created);
+    } else {
+      audit.record(created);
+    }
     events.publishEvent(
         new ReferralStatusChanged(
             id,
@@ -361,7 +381,40 @@ public class Referrals {
     if (byReferrer.isPresent()) {
       return byReferrer;
     }
-    return pcnOf(r.person().registeredPracticeId());
+    Optional<UUID> byPractice = pcnOf(r.person().registeredPracticeId());
+    if (byPractice.isPresent()) {
+      return byPractice;
+    }
+    return nearestPcn(r.person().postcode());
+  }
+
+  /**
+   * The PCN with the GP practice nearest a postcode, measured between postcode centres (the
+   * practices' own postcodes, looked up in the directory's postcode table). Ties go to the practice
+   * whose name comes first, so the answer does not change from one call to the next.
+   *
+   * @param postcode in any case and spacing; may be null
+   * @return empty if the postcode is not a UK postcode, is not in the postcode table, or no member
+   *     practice of a PCN has a postcode in it
+   */
+  public Optional<UUID> nearestPcn(String postcode) {
+    Optional<PostcodeLocation> at = postcodes.locate(postcode);
+    if (at.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Organisation> practices =
+        identity.organisations(OrganisationType.GP_PRACTICE).stream()
+            .filter(p -> p.parentId() != null && p.postcode() != null)
+            .toList();
+    Map<String, PostcodeLocation> where =
+        postcodes.locateAll(practices.stream().map(Organisation::postcode).toList());
+    return practices.stream()
+        .filter(p -> where.containsKey(p.postcode()))
+        .min(
+            Comparator.comparingDouble(
+                    (Organisation p) -> at.get().kilometresTo(where.get(p.postcode())))
+                .thenComparing(Organisation::name))
+        .map(Organisation::parentId);
   }
 
   private Optional<UUID> pcnOf(UUID organisationId) {
@@ -410,8 +463,55 @@ public class Referrals {
 
   private void requireRead(Referral r) {
     if (!mayRead(r)) {
-      access.require(Permission.READ_CASEWORK, null, "referral", r.id(), r.personId());
+      refuse("REFERRAL_READ", r);
     }
+  }
+
+  private static boolean isReferrer(WaymarkUser user, Referral r) {
+    return user != null && user.userId().equals(r.referrerUserId());
+  }
+
+  private void refuse(String action, Referral r) {
+    audit.recordIndependently(AuditEntry.refused(action, "referral", r.id(), r.personId()));
+    throw new AccessPolicy.AuditedAccessDeniedException();
+  }
+
+  /**
+   * A referral for the account that made it, for example to confirm it was sent: nobody else, not
+   * even the receiving PCN, reads it this way. Audited as {@code REFERRAL_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such referral
+   * @throws org.springframework.security.access.AccessDeniedException if the signed-in user did not
+   *     make it (audited)
+   */
+  @Transactional
+  public Referral findOwn(UUID id) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    if (!isReferrer(access.currentUser().orElse(null), r)) {
+      refuse("REFERRAL_READ", r);
+    }
+    audit.record(AuditEntry.allowed("REFERRAL_READ", "referral", id, r.personId()));
+    return r;
+  }
+
+  /**
+   * A closed referral's discharge summary, for whoever may read the referral. Audited as {@code
+   * REFERRAL_DISCHARGE_SUMMARY_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such referral, or it is not closed
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read it
+   *     (audited)
+   */
+  @Transactional
+  public Referral dischargeSummary(UUID id) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    requireRead(r);
+    if (r.status() != ReferralStatus.CLOSED) {
+      throw new RecordNotFoundException("discharge summary");
+    }
+    audit.record(
+        AuditEntry.allowed("REFERRAL_DISCHARGE_SUMMARY_READ", "referral", id, r.personId()));
+    return r;
   }
 
   /** A referral's status changes, oldest first, for someone who may read it (not audited again). */
@@ -510,6 +610,42 @@ public class Referrals {
         Map.of("information_request", question.strip()),
         question.strip(),
         "REFERRAL_INFORMATION_REQUESTED");
+  }
+
+  /**
+   * The referrer's answer to a request for more information: the referral goes back to waiting for
+   * triage ({@code INFORMATION_REQUESTED} to {@code RECEIVED}), with the answer as the note of that
+   * change. Only the account that made the referral may answer. Audited as {@code
+   * REFERRAL_INFORMATION_SUPPLIED}; publishes {@link ReferralStatusChanged}.
+   *
+   * @param answer required, at most 2,000 characters
+   * @throws ReferralValidationException if the answer is missing or too long (field {@code
+   *     answer}); nothing is written
+   * @throws ReferralConflictException if the referral changed since {@code version} or no longer
+   *     waits for information
+   * @throws RecordNotFoundException if there is no such referral
+   * @throws org.springframework.security.access.AccessDeniedException if the signed-in user did not
+   *     make the referral (audited)
+   */
+  @Transactional
+  public Referral supplyInformation(UUID id, long version, String answer) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    if (!isReferrer(access.currentUser().orElse(null), r)) {
+      refuse("REFERRAL_INFORMATION_SUPPLIED", r);
+    }
+    String text = answer == null ? "" : answer.strip();
+    if (text.isEmpty()) {
+      throw new ReferralValidationException("answer", "referral.view.answer.required");
+    }
+    if (text.length() > 2000) {
+      throw new ReferralValidationException("answer", "referral.view.answer.tooLong");
+    }
+    if (r.status() != ReferralStatus.INFORMATION_REQUESTED) {
+      throw new ReferralConflictException(
+          "The referral is now " + r.status().label().toLowerCase(), r);
+    }
+    return move(
+        r, version, ReferralStatus.RECEIVED, Map.of(), text, "REFERRAL_INFORMATION_SUPPLIED");
   }
 
   private Referral change(

@@ -5,5 +5,5 @@
  * are made through {@link org.waymark.referral.Referrals} by the casework module.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "identity", "audit", "person", "codelist"})
+    allowedDependencies = {"shared", "identity", "audit", "person", "codelist", "directory"})
 package org.waymark.referral;

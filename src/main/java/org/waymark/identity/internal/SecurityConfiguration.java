@@ -153,7 +153,10 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         // Open Referral UK data is published for anyone (DESIGN.md section 5).
                         "/oruk",
-                        "/oruk/**")
+                        "/oruk/**",
+                        // People refer themselves without an account (rate-limited per address).
+                        "/self-referral",
+                        "/self-referral/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

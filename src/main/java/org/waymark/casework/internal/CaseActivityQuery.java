@@ -1,0 +1,56 @@
+package org.waymark.casework.internal;
+
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.waymark.casework.CaseFile;
+
+/**
+ * Counts a case's contacts for the discharge summary from {@code casework_contact} (columns {@code
+ * organisation_id, case_id, occurred_at, outcome}, outcome one of {@code ATTENDED}, {@code
+ * DID_NOT_ATTEND}, {@code CANCELLED_BY_PERSON}, {@code CANCELLED_BY_SERVICE}), the table the case
+ * page's contacts are recorded in.
+ *
+ * <p>Extension point: once the contacts' read API exists in the module root, this reads through it
+ * instead. Until that table has been created by its migration, a case has no recorded contacts and
+ * the figures come only from the case row's first contact.
+ */
+@Component
+public class CaseActivityQuery {
+
+  private final JdbcClient jdbc;
+
+  CaseActivityQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public CaseActivity activity(CaseFile c) {
+    boolean contactsRecorded =
+        jdbc.sql("SELECT to_regclass('casework_contact') IS NOT NULL")
+            .query(Boolean.class)
+            .single();
+    if (!contactsRecorded) {
+      return new CaseActivity(0, 0, 0, c.firstContactAt());
+    }
+    return jdbc.sql(
+            """
+            SELECT count(*) FILTER (WHERE outcome = 'ATTENDED') AS attended,
+                   count(*) FILTER (WHERE outcome = 'DID_NOT_ATTEND') AS missed,
+                   count(*) FILTER (WHERE outcome IN ('CANCELLED_BY_PERSON', 'CANCELLED_BY_SERVICE'))
+                     AS cancelled,
+                   min(occurred_at) FILTER (WHERE outcome = 'ATTENDED') AS first_attended
+            FROM casework_contact WHERE organisation_id = ? AND case_id = ?
+            """)
+        .params(c.organisationId(), c.id())
+        .query(
+            (rs, n) -> {
+              Timestamp first = rs.getTimestamp("first_attended");
+              return new CaseActivity(
+                  rs.getInt("attended"),
+                  rs.getInt("missed"),
+                  rs.getInt("cancelled"),
+                  first != null ? first.toInstant() : c.firstContactAt());
+            })
+        .single();
+  }
+}

@@ -371,11 +371,16 @@ public class PersonRepository {
                   AND EXISTS (
                     SELECT 1 FROM person o
                     WHERE o.organisation_id = ANY(:orgs) AND o.id <> p.id
+                      AND o.merged_into_id IS NULL
                       AND ((o.nhs_number IS NOT NULL AND o.nhs_number = p.nhs_number)
-                        OR (person_fold(o.given_name || ' ' || o.family_name)
-                              = person_fold(p.given_name || ' ' || p.family_name)
-                            AND (o.date_of_birth = p.date_of_birth
-                              OR (o.postcode IS NOT NULL AND o.postcode = p.postcode)))))
+                        OR (o.date_of_birth = p.date_of_birth
+                          AND person_names_alike(person_fold(o.given_name), person_fold(o.family_name),
+                                person_fold(o.preferred_name), person_fold(p.given_name),
+                                person_fold(p.family_name), person_fold(p.preferred_name), false))
+                        OR (o.postcode IS NOT NULL AND o.postcode = p.postcode
+                          AND person_names_alike(person_fold(o.given_name), person_fold(o.family_name),
+                                person_fold(o.preferred_name), person_fold(p.given_name),
+                                person_fold(p.family_name), person_fold(p.preferred_name), true))))
                 """)
             .param("orgs", organisations.toArray(UUID[]::new))
             .param("ids", ids.toArray(UUID[]::new))

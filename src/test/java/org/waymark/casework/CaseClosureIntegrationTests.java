@@ -53,6 +53,7 @@ class CaseClosureIntegrationTests {
   @Autowired CaseStore cases;
   @Autowired UserDetailsService users;
   @Autowired SupportPlans plans;
+  @Autowired CaseRecords records;
   @Autowired CaseClosures closures;
   @Autowired ApplicationEvents events;
 
@@ -196,6 +197,46 @@ class CaseClosureIntegrationTests {
     assertThat(audited(c.personId(), "DISCHARGE_DRAFTED")).isNotEmpty();
     assertThat(caseColumn(c.caseId(), "status")).isEqualTo("OPEN");
     assertThat(discharges(c.caseId())).isZero();
+  }
+
+  @Test
+  void theSummaryCountsTheContactsRecordedOnTheCase() {
+    OpenCase c = caseWithPlan();
+    LocalDate lastWeek = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(7);
+    fixtures.as(
+        c.linkWorker(),
+        () -> {
+          records.recordContact(
+              c.caseId(),
+              new ContactDetails(
+                  "PHONE",
+                  lastWeek,
+                  java.time.LocalTime.of(10, 0),
+                  30,
+                  ContactOutcome.ATTENDED,
+                  null));
+          records.recordContact(
+              c.caseId(),
+              new ContactDetails(
+                  "HOME_VISIT",
+                  lastWeek.plusDays(2),
+                  java.time.LocalTime.of(14, 0),
+                  null,
+                  ContactOutcome.DID_NOT_ATTEND,
+                  null));
+          return null;
+        });
+    String text =
+        signedIn(c.linkWorker())
+            .post(
+                "/cases/" + c.caseId() + "/close",
+                form("version", "0", "closureReason", "GOALS_MET", "nextSteps", ""))
+            .document()
+            .select("textarea#summary")
+            .text();
+    assertThat(text)
+        .contains("1 attended, 1 missed")
+        .doesNotContain("First contact: None recorded");
   }
 
   // ---- confirming ----

@@ -196,7 +196,7 @@ class ReferralPagesTests {
     UserAccount manager = managerOf(r.organisationId());
     String longSummary =
         "Pdfina joined the Thursday walking group and a lunch club. ".repeat(40)
-            + "Zoë now volunteers at the café. Last line of the summary.";
+            + "Zoë now volunteers at the café with Łukasz Nguyễn. Last line of the summary.";
     as(users, manager.email(), () -> referrals.accept(id, r.version()));
     as(users, manager.email(), () -> referrals.recordDischarge(id, longSummary));
 
@@ -222,7 +222,7 @@ class ReferralPagesTests {
           .contains(r.reference())
           .contains("Pdfina Referred")
           .contains(org.waymark.shared.NhsNumber.of(r.personAsReferred().nhsNumber()).formatted())
-          .contains("Zoë now volunteers at the café")
+          .contains("Zoë now volunteers at the café with Łukasz Nguyễn")
           .contains("Last line of the summary");
     }
     // Not closed yet: no summary to download.

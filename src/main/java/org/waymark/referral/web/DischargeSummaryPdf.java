@@ -2,6 +2,7 @@ package org.waymark.referral.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -16,8 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.waymark.referral.Referral;
 import org.waymark.shared.NhsNumber;
@@ -25,9 +25,9 @@ import org.waymark.shared.NhsNumber;
 /**
  * A closed referral's discharge summary as a PDF for the referrer's records: a heading with the
  * reference, the person's name, NHS number and dates, then the summary, wrapped to the page and
- * continued on further pages. Helvetica (one of the PDF standard fonts, so nothing is embedded)
- * only has Western European letters; any other character is printed as its closest plain letter, or
- * as a question mark.
+ * continued on further pages. The text is set in DejaVu Sans, embedded (the used letters only), so
+ * names in any Latin, Greek or Cyrillic script print as written (Łukasiewicz-Nguyễn); a character
+ * the font lacks is printed as its closest plain letter, or as a question mark.
  */
 final class DischargeSummaryPdf {
 
@@ -38,8 +38,8 @@ final class DischargeSummaryPdf {
   private static final float BODY_SIZE = 11;
   private static final float LEADING = 15;
 
-  private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private PDFont regular;
+  private PDFont bold;
 
   private PDDocument document;
   private PDPageContentStream out;
@@ -55,6 +55,8 @@ final class DischargeSummaryPdf {
   private byte[] write(Referral r, String serviceName) {
     try (PDDocument doc = new PDDocument()) {
       document = doc;
+      regular = font(doc, "DejaVuSans.ttf");
+      bold = font(doc, "DejaVuSans-Bold.ttf");
       String title = "Discharge summary " + r.reference();
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle(title);
@@ -101,6 +103,15 @@ final class DischargeSummaryPdf {
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the discharge summary", e);
+    }
+  }
+
+  private static PDFont font(PDDocument doc, String file) throws IOException {
+    try (InputStream in = DischargeSummaryPdf.class.getResourceAsStream("/fonts/" + file)) {
+      if (in == null) {
+        throw new IOException("The font " + file + " is missing from the application");
+      }
+      return PDType0Font.load(doc, in, true);
     }
   }
 

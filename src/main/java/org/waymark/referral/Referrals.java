@@ -21,6 +21,7 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Permission;
 import org.waymark.identity.WaymarkUser;
+import org.waymark.person.PersonDetails;
 import org.waymark.person.PersonManagement;
 import org.waymark.person.PersonValidationException;
 import org.waymark.person.ReferredPerson;
@@ -177,6 +178,42 @@ public class Referrals {
     return new Checked(clean, receiver.orElseThrow());
   }
 
+  /**
+   * The person's details with consent to contact set on every route they gave when they agreed to
+   * be contacted by the service (and on none when they did not): the person record's consent flags
+   * are what later contact (letters, texts, emails) is checked against.
+   */
+  private static PersonDetails withContactConsent(NewReferral r) {
+    PersonDetails p = r.person();
+    boolean agreed = r.consentToContact();
+    return new PersonDetails(
+        p.nhsNumber(),
+        p.givenName(),
+        p.familyName(),
+        p.otherNames(),
+        p.preferredName(),
+        p.dateOfBirth(),
+        p.sex(),
+        p.genderSameAsSex(),
+        p.genderIdentity(),
+        p.ethnicity(),
+        p.preferredLanguage(),
+        p.interpreterNeeded(),
+        p.addressLine1(),
+        p.addressLine2(),
+        p.town(),
+        p.postcode(),
+        p.phone(),
+        agreed && p.phone() != null && !p.phone().isBlank(),
+        p.mobile(),
+        agreed && p.mobile() != null && !p.mobile().isBlank(),
+        p.email(),
+        agreed && p.email() != null && !p.email().isBlank(),
+        p.registeredPracticeId(),
+        p.deceased(),
+        p.dateOfDeath());
+  }
+
   /** Records the person and a checked referral with the given id, audits and publishes it. */
   Referral write(
       UUID id,
@@ -187,7 +224,7 @@ public class Referrals {
       UUID referrerOrganisationId) {
     ReferredPerson person;
     try {
-      person = people.recordForReferral(organisationId, clean.person());
+      person = people.recordForReferral(organisationId, withContactConsent(clean));
     } catch (PersonValidationException e) {
       throw new ReferralValidationException(
           e.problems().stream()

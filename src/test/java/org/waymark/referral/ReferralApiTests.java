@@ -91,6 +91,18 @@ class ReferralApiTests {
         .singleElement()
         .satisfies(e -> assertThat(e.recordId()).isEqualTo(id));
 
+    // The person agreed to be contacted: the new person record carries consent on each route given.
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT p.phone_consent AND p.email_consent AND NOT p.sms_consent FROM person p
+                    JOIN referral r ON r.person_id = p.id WHERE r.id = ?
+                    """)
+                .param(UUID.fromString(id))
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+
     WebSession.Page read = basic(referrer).get("/api/referrals/" + id);
     assertThat(read.status()).isEqualTo(200);
     assertThat(json(read).path("reference").asString())

@@ -149,6 +149,12 @@ class SupportPlanIntegrationTests {
     assertThat(page.select("[data-testid=review]").text())
         .contains("Went twice last week, felt good")
         .contains("Progress 7 out of 10");
+    // The case summary shows the plan's goals with their status and last review.
+    Document summary = browser.get("/cases/" + c.caseId()).document();
+    assertThat(summary.select("[data-testid=plan-summary] tbody tr")).hasSize(2);
+    assertThat(summary.select("[data-testid=plan-summary]").text())
+        .contains("progress 7 out of 10");
+
     PlanStep stored =
         fixtures.as(c.linkWorker(), () -> plans.goals(c.caseId())).get(0).steps().get(1);
     assertThat(stored.ownerName()).as("a name only for someone else").isNull();

@@ -41,11 +41,14 @@ class CaseClosureController {
 
   private final CaseClosures closures;
   private final PlanHeaders headers;
+  private final CaseHeaders caseHeaders;
   private final CodeLists codes;
 
-  CaseClosureController(CaseClosures closures, PlanHeaders headers, CodeLists codes) {
+  CaseClosureController(
+      CaseClosures closures, PlanHeaders headers, CaseHeaders caseHeaders, CodeLists codes) {
     this.closures = closures;
     this.headers = headers;
+    this.caseHeaders = caseHeaders;
     this.codes = codes;
   }
 
@@ -169,7 +172,8 @@ class CaseClosureController {
 
   private String discharge(CaseFile c, Model model) {
     Discharge d = closures.discharge(c.id()).orElse(null);
-    model.addAttribute("view", headers.of(c));
+    model.addAttribute("header", caseHeaders.of(c));
+    model.addAttribute("caseFile", c);
     model.addAttribute("discharge", d);
     model.addAttribute("reasonLabel", codes.label(CodeList.CLOSURE_REASON, c.closureReason()));
     model.addAttribute("closedOn", LocalDate.ofInstant(c.closedAt(), ZoneId.of("Europe/London")));

@@ -10,6 +10,7 @@ import org.waymark.casework.CaseFile;
 import org.waymark.casework.CaseNotes;
 import org.waymark.casework.Casework;
 import org.waymark.casework.Contact;
+import org.waymark.casework.SupportPlans;
 import org.waymark.casework.internal.CaseRecordReader;
 import org.waymark.casework.internal.UkTime;
 import org.waymark.codelist.CodeList;
@@ -35,6 +36,7 @@ class CaseController {
   private final PersonManagement people;
   private final Referrals referrals;
   private final CodeLists codes;
+  private final SupportPlans plans;
 
   CaseController(
       Casework casework,
@@ -43,7 +45,8 @@ class CaseController {
       CasePages pages,
       PersonManagement people,
       Referrals referrals,
-      CodeLists codes) {
+      CodeLists codes,
+      SupportPlans plans) {
     this.casework = casework;
     this.records = records;
     this.headers = headers;
@@ -51,6 +54,7 @@ class CaseController {
     this.people = people;
     this.referrals = referrals;
     this.codes = codes;
+    this.plans = plans;
   }
 
   @GetMapping("/cases/{id}")
@@ -88,6 +92,8 @@ class CaseController {
                       .map(n -> AssessmentController.row(n, pages.needLabel(n.need())))
                       .toList());
             });
+
+    model.addAttribute("goals", plans.goals(c.id()));
 
     CaseNotes notes = records.notes(c);
     model.addAttribute("noteCount", notes.visible().size());

@@ -48,6 +48,7 @@ class SupportPlanController {
   private final Casework casework;
   private final CaseAccess access;
   private final PlanHeaders headers;
+  private final CaseHeaders caseHeaders;
   private final CodeLists codes;
 
   SupportPlanController(
@@ -55,11 +56,13 @@ class SupportPlanController {
       Casework casework,
       CaseAccess access,
       PlanHeaders headers,
+      CaseHeaders caseHeaders,
       CodeLists codes) {
     this.plans = plans;
     this.casework = casework;
     this.access = access;
     this.headers = headers;
+    this.caseHeaders = caseHeaders;
     this.codes = codes;
   }
 
@@ -68,7 +71,7 @@ class SupportPlanController {
   String plan(@PathVariable UUID id, Model model) {
     List<PlanGoal> goals = plans.goals(id);
     CaseFile c = casework.find(id);
-    model.addAttribute("view", headers.of(c));
+    model.addAttribute("header", caseHeaders.of(c));
     model.addAttribute("caseFile", c);
     model.addAttribute("goals", goals);
     model.addAttribute("needLabels", needLabels());

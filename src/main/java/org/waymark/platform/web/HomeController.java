@@ -23,6 +23,12 @@ class HomeController {
   String home(Model model) {
     WaymarkUser user = access.currentUser().orElseThrow();
     model.addAttribute("role", user.actingRole().orElse(null));
+    model.addAttribute("mayTriage", access.may(Permission.TRIAGE_REFERRALS));
+    model.addAttribute("mayReadCasework", access.may(Permission.READ_CASEWORK));
+    model.addAttribute("mayRefer", access.may(Permission.MAKE_REFERRAL));
+    model.addAttribute("mayReadOwnReferrals", access.may(Permission.READ_OWN_REFERRALS));
+    model.addAttribute("mayImportReferrals", access.may(Permission.IMPORT_REFERRALS));
+    model.addAttribute("mayMaintainCodeLists", access.may(Permission.MAINTAIN_CODE_LISTS));
     model.addAttribute("mayReadPeople", access.may(Permission.READ_PERSON));
     model.addAttribute("mayWritePeople", access.may(Permission.WRITE_PERSON));
     model.addAttribute("maySearchDirectory", access.may(Permission.SEARCH_DIRECTORY));

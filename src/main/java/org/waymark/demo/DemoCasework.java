@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.casework.AssessedNeed;
 import org.waymark.casework.CaseClosures;
 import org.waymark.casework.CaseFile;
@@ -74,6 +75,7 @@ class DemoCasework {
   private final CaseRecords records;
   private final SupportPlans plans;
   private final CaseClosures closures;
+  private final TransactionTemplate transactions;
 
   DemoCasework(
       ActingAs actingAs,
@@ -82,7 +84,8 @@ class DemoCasework {
       Triage triage,
       CaseRecords records,
       SupportPlans plans,
-      CaseClosures closures) {
+      CaseClosures closures,
+      TransactionTemplate transactions) {
     this.actingAs = actingAs;
     this.identity = identity;
     this.referrals = referrals;
@@ -90,9 +93,14 @@ class DemoCasework {
     this.records = records;
     this.plans = plans;
     this.closures = closures;
+    this.transactions = transactions;
   }
 
-  /** Loads it all; call once, after the demo accounts and people exist, outside any request. */
+  /**
+   * Loads it all; call once, after the demo accounts and people exist, outside any request and
+   * outside a transaction. Each referral's story is a transaction of its own, so that each has its
+   * own arrival time (the transaction's) and the lists show them in the order they were made.
+   */
   void load() {
     UUID aire = organisation(OrganisationType.PCN, "Aire Valley PCN");
     UUID kirkgate = organisation(OrganisationType.GP_PRACTICE, "Kirkgate Surgery");
@@ -100,13 +108,15 @@ class DemoCasework {
     UUID lee = identity.searchUsers(LINK_WORKER).get(0).id();
     LocalDate today = LocalDate.now(UK);
 
+    // In this order, so the fullest records come first in the lists: the caseload shows the
+    // oldest referral first, the referrer's own list the newest.
+    inOneTransaction(() -> zoe(aire, kirkgate, lee, today));
+    inOneTransaction(() -> agnieszka(aire, riverside, lee, today));
+    inOneTransaction(() -> grace(aire, kirkgate, lee, today));
+    inOneTransaction(() -> alex(aire, kirkgate, lee, today));
+    inOneTransaction(() -> awaitingFirstContact(aire, riverside, lee));
     triageQueue(aire, kirkgate, riverside);
-    zoe(aire, kirkgate, lee, today);
-    agnieszka(aire, riverside, lee, today);
-    grace(aire, kirkgate, lee, today);
-    alex(aire, kirkgate, lee, today);
-    awaitingFirstContact(aire, riverside, lee);
-    closedCase(aire, kirkgate, lee, today);
+    inOneTransaction(() -> closedCase(aire, kirkgate, lee, today));
   }
 
   // ---- waiting for triage ----
@@ -606,6 +616,10 @@ class DemoCasework {
   }
 
   // ---- helpers ----
+
+  private void inOneTransaction(Runnable work) {
+    transactions.executeWithoutResult(status -> work.run());
+  }
 
   /** Refers as the demo referrer, the manager accepts and allocates to Lee; the case's id. */
   private UUID accepted(

@@ -75,6 +75,12 @@ class ReferralJourneyBrowserTests extends BrowserTestSupport {
     assertThat(browser().findAll(By.cssSelector("[data-testid=duplicate-row]")))
         .anySatisfy(r -> assertThat(r.getText()).contains("Łukasiewicz-Nguyễn"));
     page("triage-decision", "triage decision");
+    // The records side by side, without merging: the referral goes on about its own record.
+    String decision = browser().path();
+    browser().find(By.partialLinkText("Compare and merge")).click();
+    waitForPath(browser(), p -> p.matches("/people/.+/merge/.+"), "/people/{id}/merge/{other}");
+    page("person-merge", "compare and merge");
+    browser().open(decision);
     clickLabel("Lee Linkworker");
     browser().find(By.cssSelector("[data-testid=accept-form] button[type=submit]")).click();
     waitForPath(browser(), p -> p.equals("/triage"), "/triage");

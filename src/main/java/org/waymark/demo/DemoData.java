@@ -35,10 +35,11 @@ import org.waymark.person.Sex;
 import org.waymark.platform.DatabaseMode;
 
 /**
- * Loads the demo organisations, accounts and people once, on first start, and the demo directory:
- * the council feeds in {@code waymark.demo.directory-feeds} (when that folder exists), local
- * services for the demo PCNs' area and their postcodes. On by default on the embedded database, off
- * on an external one; {@code WAYMARK_DEMO} overrides either way.
+ * Loads the demo organisations, accounts and people once, on first start, their referrals and cases
+ * ({@link DemoCasework}), and the demo directory: the council feeds in {@code
+ * waymark.demo.directory-feeds} (when that folder exists), local services for the demo PCNs' area
+ * and their postcodes. On by default on the embedded database, off on an external one; {@code
+ * WAYMARK_DEMO} overrides either way.
  */
 @Component
 @Order(100)
@@ -53,6 +54,7 @@ class DemoData implements ApplicationRunner {
   private final DatabaseMode database;
   private final TransactionTemplate transactions;
   private final DirectoryImports directory;
+  private final DemoCasework casework;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -63,6 +65,7 @@ class DemoData implements ApplicationRunner {
       DatabaseMode database,
       TransactionTemplate transactions,
       DirectoryImports directory,
+      DemoCasework casework,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -71,6 +74,7 @@ class DemoData implements ApplicationRunner {
     this.database = database;
     this.transactions = transactions;
     this.directory = directory;
+    this.casework = casework;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -94,6 +98,7 @@ class DemoData implements ApplicationRunner {
     boolean generated = !StringUtils.hasText(password);
     String pw = generated ? generatePassword() : password;
     UUID goodNeighbours = transactions.execute(status -> load(pw));
+    loadCasework();
     // Imports write each listing in a transaction of their own, so they run after the rest.
     loadDirectory(goodNeighbours);
     if (generated) {
@@ -161,6 +166,21 @@ class DemoData implements ApplicationRunner {
     people(
         leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
     return vcs.id();
+  }
+
+  /**
+   * Referrals and cases. If one cannot be loaded, the demo still starts, with what was loaded
+   * before it.
+   */
+  private void loadCasework() {
+    long started = System.nanoTime();
+    try {
+      casework.load();
+      log.info(
+          "Demo referrals and cases loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn("The demo referrals and cases could not be loaded", e);
+    }
   }
 
   /**

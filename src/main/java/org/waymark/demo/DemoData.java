@@ -155,6 +155,8 @@ class DemoData implements ApplicationRunner {
 
     account("admin", "Ada Administrator", pw, new UUID(0, 0), Role.ADMINISTRATOR);
     account("manager", "Maya Manager", pw, leedsPcn.id(), Role.SERVICE_MANAGER);
+    // Moorland PCN's manager triages what the demo referrer (a Moorland practice) sends.
+    account("moorland.manager", "Morgan Manager", pw, otherPcn.id(), Role.SERVICE_MANAGER);
     UserAccount linkWorker =
         account("linkworker", "Lee Linkworker", pw, leedsPcn.id(), Role.LINK_WORKER);
     identity.addMembership(linkWorker.id(), otherPcn.id(), Role.LINK_WORKER);

@@ -43,9 +43,22 @@ class DemoCaseworkTests {
         .isEqualTo("More information requested");
     assertThat(rowOf(queue, rows, "Tomasz Nowak").text()).contains("Self-referral");
     Element quigley = rowOf(queue, rows, "Bernadette Quigley");
+    assertThat(quigley.select("[data-testid=safeguarding-tag]")).hasSize(1);
+    assertThat(rowOf(queue, rows, "Samir Haddad").select("[data-testid=safeguarding-tag]"))
+        .isEmpty();
     Document decision =
         as(Role.SERVICE_MANAGER).get(quigley.selectFirst("a").attr("href")).document();
     assertThat(decision.select("[data-testid=safeguarding]").text()).contains("controlling");
+  }
+
+  @Test
+  void aReferralFromTheDemoReferrersPracticeReachesMoorlandsManager() {
+    WebSession moorland = new WebSession(port);
+    moorland.signIn(
+        "moorland.manager@demo.waymark.test", org.waymark.support.DemoAccounts.PASSWORD);
+    assertThat(moorland.get("/triage").status()).isEqualTo(200);
+    assertThat(moorland.get("/").document().select("[data-testid=acting-organisation]").text())
+        .isEqualTo("Service manager, Moorland PCN");
   }
 
   @Test

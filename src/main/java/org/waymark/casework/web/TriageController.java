@@ -100,7 +100,8 @@ class TriageController {
       String channel,
       String status,
       boolean informationRequested,
-      boolean possibleDuplicate) {}
+      boolean possibleDuplicate,
+      boolean safeguarding) {}
 
   @GetMapping("/triage")
   @RequiresPermission(Permission.TRIAGE_REFERRALS)
@@ -129,7 +130,8 @@ class TriageController {
               r.channel().label(),
               r.status().label(),
               r.status() == org.waymark.referral.ReferralStatus.INFORMATION_REQUESTED,
-              duplicates.contains(r.personId())));
+              duplicates.contains(r.personId()),
+              r.safeguardingConcerns() != null && !r.safeguardingConcerns().isBlank()));
     }
     model.addAttribute("rows", rows);
     return "casework/triage-queue";

@@ -2,7 +2,6 @@ package org.waymark.casework.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -28,6 +27,7 @@ import org.waymark.codelist.CodeLists;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
 import org.waymark.referral.ReferralConflictException;
+import org.waymark.shared.Paragraphs;
 
 /**
  * Closing a case: choose the reason (and write next steps), edit the discharge summary generated
@@ -106,7 +106,7 @@ class CaseClosureController {
     model.addAttribute("view", headers.of(c));
     model.addAttribute(
         "reasonLabel", codes.label(CodeList.CLOSURE_REASON, form.getClosureReason()));
-    model.addAttribute("blocks", blocks(form.getSummary()));
+    model.addAttribute("blocks", Paragraphs.of(form.getSummary()));
     model.addAttribute("codes", coded);
     return "casework/close-preview";
   }
@@ -177,20 +177,13 @@ class CaseClosureController {
     model.addAttribute("discharge", d);
     model.addAttribute("reasonLabel", codes.label(CodeList.CLOSURE_REASON, c.closureReason()));
     model.addAttribute("closedOn", LocalDate.ofInstant(c.closedAt(), ZoneId.of("Europe/London")));
-    model.addAttribute("blocks", d == null ? List.of() : blocks(d.summary()));
+    model.addAttribute("blocks", d == null ? List.of() : Paragraphs.of(d.summary()));
     return "casework/discharge";
   }
 
   private static String alreadyClosed(UUID id, RedirectAttributes flash) {
     flash.addFlashAttribute("problem", ALREADY_CLOSED);
     return "redirect:/cases/" + id + "/close";
-  }
-
-  /** The text's paragraphs (split at blank lines), each as its lines. */
-  static List<List<String>> blocks(String text) {
-    return Arrays.stream(text.strip().replace("\r\n", "\n").split("\n\\s*\n"))
-        .map(b -> List.of(b.split("\n")))
-        .toList();
   }
 
   private static String orEmpty(String s) {

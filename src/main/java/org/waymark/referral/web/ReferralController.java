@@ -41,6 +41,7 @@ import org.waymark.referral.ReferralValidationException;
 import org.waymark.referral.Referrals;
 import org.waymark.referral.Urgency;
 import org.waymark.shared.NhsNumber;
+import org.waymark.shared.Paragraphs;
 
 /**
  * The referrer's pages: the referral form and its confirmation, the list of their referrals, and a
@@ -239,7 +240,7 @@ class ReferralController {
         "mayAnswer",
         r.status() == ReferralStatus.INFORMATION_REQUESTED
             && user.userId().equals(r.referrerUserId()));
-    model.addAttribute("summaryParagraphs", paragraphs(r.dischargeSummary()));
+    model.addAttribute("summaryParagraphs", Paragraphs.of(r.dischargeSummary()));
     model.addAttribute("mayReadOwn", access.may(Permission.READ_OWN_REFERRALS));
     return "referral/view";
   }
@@ -280,16 +281,6 @@ class ReferralController {
       case DECLINED -> "nhsuk-tag--red";
       case CLOSED -> "nhsuk-tag--grey";
     };
-  }
-
-  static List<String> paragraphs(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    return java.util.Arrays.stream(text.split("\\R\\s*\\R"))
-        .map(String::strip)
-        .filter(p -> !p.isEmpty())
-        .toList();
   }
 
   private String organisationName(UUID id) {

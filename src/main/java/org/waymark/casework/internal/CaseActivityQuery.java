@@ -7,7 +7,7 @@ import org.waymark.casework.CaseFile;
 
 /**
  * Counts a case's contacts for the discharge summary from {@code casework_contact} (columns {@code
- * organisation_id, case_id, occurred_at, outcome}, outcome one of {@code ATTENDED}, {@code
+ * organisation_id, case_id, contact_at, outcome}, outcome one of {@code ATTENDED}, {@code
  * DID_NOT_ATTEND}, {@code CANCELLED_BY_PERSON}, {@code CANCELLED_BY_SERVICE}), the table the case
  * page's contacts are recorded in. Planned contacts (no outcome yet) are not counted.
  */
@@ -27,7 +27,7 @@ public class CaseActivityQuery {
                    count(*) FILTER (WHERE outcome = 'DID_NOT_ATTEND') AS missed,
                    count(*) FILTER (WHERE outcome IN ('CANCELLED_BY_PERSON', 'CANCELLED_BY_SERVICE'))
                      AS cancelled,
-                   min(occurred_at) FILTER (WHERE outcome = 'ATTENDED') AS first_attended
+                   min(contact_at) FILTER (WHERE outcome = 'ATTENDED') AS first_attended
             FROM casework_contact WHERE organisation_id = ? AND case_id = ?
             """)
         .params(c.organisationId(), c.id())

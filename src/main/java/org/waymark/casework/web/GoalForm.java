@@ -7,6 +7,7 @@ import org.springframework.validation.Errors;
 import org.waymark.casework.GoalDraft;
 import org.waymark.casework.GoalStatus;
 import org.waymark.casework.PlanGoal;
+import org.waymark.shared.web.DateInput;
 
 /** The goal form, as typed. The target date is optional; its parts are checked here. */
 public class GoalForm {
@@ -25,7 +26,7 @@ public class GoalForm {
     f.text = g.text();
     f.needs = new ArrayList<>(g.needs());
     f.status = g.status();
-    DateFields d = DateFields.of(g.targetDate());
+    DateInput d = DateInput.of(g.targetDate());
     f.targetDateDay = d.day();
     f.targetDateMonth = d.month();
     f.targetDateYear = d.year();
@@ -33,7 +34,7 @@ public class GoalForm {
   }
 
   void check(Errors errors) {
-    DateFields d = targetDateFields();
+    DateInput d = targetDateFields();
     if (!d.isBlank() && d.problem() != null) {
       errors.rejectValue("targetDate", "casework.plan.targetDate." + d.problem());
     }
@@ -43,8 +44,8 @@ public class GoalForm {
     return new GoalDraft(text, needs, status, getTargetDate());
   }
 
-  private DateFields targetDateFields() {
-    return new DateFields(targetDateDay, targetDateMonth, targetDateYear);
+  private DateInput targetDateFields() {
+    return new DateInput(targetDateDay, targetDateMonth, targetDateYear);
   }
 
   /** The target date the parts make, or null; errors are reported against this name. */

@@ -6,6 +6,7 @@ import org.waymark.casework.PlanStep;
 import org.waymark.casework.StepDraft;
 import org.waymark.casework.StepOwner;
 import org.waymark.casework.StepStatus;
+import org.waymark.shared.web.DateInput;
 
 /** The step form, as typed. The target date is optional; its parts are checked here. */
 public class StepForm {
@@ -26,7 +27,7 @@ public class StepForm {
     f.owner = s.owner();
     f.ownerName = s.ownerName();
     f.status = s.status();
-    DateFields d = DateFields.of(s.targetDate());
+    DateInput d = DateInput.of(s.targetDate());
     f.targetDateDay = d.day();
     f.targetDateMonth = d.month();
     f.targetDateYear = d.year();
@@ -34,7 +35,7 @@ public class StepForm {
   }
 
   void check(Errors errors) {
-    DateFields d = targetDateFields();
+    DateInput d = targetDateFields();
     if (!d.isBlank() && d.problem() != null) {
       errors.rejectValue("targetDate", "casework.plan.targetDate." + d.problem());
     }
@@ -44,8 +45,8 @@ public class StepForm {
     return new StepDraft(text, owner, ownerName, getTargetDate(), status);
   }
 
-  private DateFields targetDateFields() {
-    return new DateFields(targetDateDay, targetDateMonth, targetDateYear);
+  private DateInput targetDateFields() {
+    return new DateInput(targetDateDay, targetDateMonth, targetDateYear);
   }
 
   /** The target date the parts make, or null; errors are reported against this name. */

@@ -11,6 +11,7 @@ import org.waymark.referral.ContactMethod;
 import org.waymark.referral.NewReferral;
 import org.waymark.referral.ReferrerDetails;
 import org.waymark.referral.Urgency;
+import org.waymark.shared.web.DateInput;
 
 /**
  * The referrer's form, as typed. Every field is text, so nothing typed can fail to bind: {@link

@@ -14,6 +14,7 @@ import org.waymark.referral.ContactMethod;
 import org.waymark.referral.NewReferral;
 import org.waymark.referral.ReferrerDetails;
 import org.waymark.referral.Urgency;
+import org.waymark.shared.web.DateInput;
 
 /**
  * The public self-referral form, as typed. {@code website} is the honeypot: people never see it,

@@ -25,7 +25,6 @@ import org.waymark.casework.Casework;
 import org.waymark.casework.HowItIsGoing;
 import org.waymark.casework.Importance;
 import org.waymark.casework.NewAssessment;
-import org.waymark.casework.internal.CaseAccess;
 import org.waymark.casework.internal.CaseRecordReader;
 import org.waymark.casework.internal.CaseRecordRules;
 import org.waymark.casework.internal.UkTime;
@@ -40,7 +39,6 @@ import org.waymark.identity.RequiresPermission;
 class AssessmentController {
 
   private final Casework casework;
-  private final CaseAccess access;
   private final CaseRecords records;
   private final CaseRecordReader reader;
   private final CaseRecordRules rules;
@@ -49,14 +47,12 @@ class AssessmentController {
 
   AssessmentController(
       Casework casework,
-      CaseAccess access,
       CaseRecords records,
       CaseRecordReader reader,
       CaseRecordRules rules,
       CasePages pages,
       CodeLists codes) {
     this.casework = casework;
-    this.access = access;
     this.records = records;
     this.reader = reader;
     this.rules = rules;
@@ -97,9 +93,9 @@ class AssessmentController {
   @GetMapping("/cases/{id}/assessment/edit")
   @RequiresPermission(Permission.WRITE_CASEWORK)
   String edit(@PathVariable UUID id, Model model, RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "assessment", flash);
     }
     Optional<Assessment> latest = reader.latestAssessment(c);
     AssessmentForm form = new AssessmentForm();
@@ -129,9 +125,9 @@ class AssessmentController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "assessment", flash);
     }
     form.check(errors);
     NewAssessment assessment = form.toAssessment();
@@ -145,7 +141,7 @@ class AssessmentController {
       } catch (CaseRecordValidationException e) {
         CasePages.reject(errors, e.problems());
       } catch (CaseClosedException e) {
-        return closed(c, flash);
+        return pages.closed(c, "assessment", flash);
       } catch (AssessmentConflictException e) {
         // Keep what the user typed and show the assessment someone else saved meanwhile; saving
         // again, now on top of that version, is then a deliberate choice.
@@ -190,16 +186,5 @@ class AssessmentController {
     model.addAttribute("conflict", conflict);
     model.addAttribute("pageTitle", "Record what matters to them");
     return "casework/assessment-form";
-  }
-
-  private CaseFile writable(UUID id) {
-    CaseFile c = casework.find(id);
-    access.requireWrite(c);
-    return c;
-  }
-
-  private String closed(CaseFile c, RedirectAttributes flash) {
-    flash.addFlashAttribute("problem", pages.text("casework.case.closed.readOnly"));
-    return "redirect:/cases/" + c.id() + "/assessment";
   }
 }

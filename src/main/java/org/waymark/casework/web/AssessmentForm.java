@@ -8,6 +8,7 @@ import org.waymark.casework.AssessedNeed;
 import org.waymark.casework.HowItIsGoing;
 import org.waymark.casework.Importance;
 import org.waymark.casework.NewAssessment;
+import org.waymark.shared.web.DateInput;
 
 /** The "what matters to me" form, as typed: a statement, a date, and answers per need domain. */
 public class AssessmentForm {
@@ -77,10 +78,10 @@ public class AssessmentForm {
     }
     for (int i = 0; i < needs.size(); i++) {
       NeedAnswer n = needs.get(i);
-      if (!DateFields.blank(n.importance) && importance(n) == null) {
+      if (!blank(n.importance) && importance(n) == null) {
         errors.rejectValue("needs[" + i + "].importance", "casework.assessment.answer.invalid");
       }
-      if (!DateFields.blank(n.going) && going(n) == null) {
+      if (!blank(n.going) && going(n) == null) {
         errors.rejectValue("needs[" + i + "].going", "casework.assessment.answer.invalid");
       }
     }
@@ -97,7 +98,7 @@ public class AssessmentForm {
 
   private static Importance importance(NeedAnswer n) {
     try {
-      return DateFields.blank(n.importance) ? null : Importance.valueOf(n.importance.strip());
+      return blank(n.importance) ? null : Importance.valueOf(n.importance.strip());
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -105,18 +106,18 @@ public class AssessmentForm {
 
   private static HowItIsGoing going(NeedAnswer n) {
     try {
-      return DateFields.blank(n.going) ? null : HowItIsGoing.valueOf(n.going.strip());
+      return blank(n.going) ? null : HowItIsGoing.valueOf(n.going.strip());
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
 
-  private DateFields dateFields() {
-    return new DateFields(assessedOnDay, assessedOnMonth, assessedOnYear);
+  private DateInput dateFields() {
+    return new DateInput(assessedOnDay, assessedOnMonth, assessedOnYear);
   }
 
   void setAssessedOn(LocalDate date) {
-    DateFields d = DateFields.of(date);
+    DateInput d = DateInput.of(date);
     assessedOnDay = d.day();
     assessedOnMonth = d.month();
     assessedOnYear = d.year();
@@ -173,5 +174,9 @@ public class AssessmentForm {
 
   public void setNeeds(List<NeedAnswer> needs) {
     this.needs = needs;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 }

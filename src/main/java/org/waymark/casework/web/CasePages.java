@@ -12,8 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.casework.CaseFile;
 import org.waymark.casework.CaseRecordValidationException;
+import org.waymark.casework.Casework;
 import org.waymark.casework.Contact;
 import org.waymark.casework.Note;
 import org.waymark.casework.internal.CaseAccess;
@@ -27,6 +29,7 @@ import org.waymark.identity.UserAccount;
 @Component
 class CasePages {
 
+  private final Casework casework;
   private final CaseHeaders headers;
   private final CaseAccess access;
   private final CodeLists codes;
@@ -34,11 +37,13 @@ class CasePages {
   private final MessageSource messages;
 
   CasePages(
+      Casework casework,
       CaseHeaders headers,
       CaseAccess access,
       CodeLists codes,
       IdentityManagement identity,
       MessageSource messages) {
+    this.casework = casework;
     this.headers = headers;
     this.access = access;
     this.codes = codes;
@@ -49,6 +54,23 @@ class CasePages {
   /** A message's text, for a flash attribute that outlives the request. */
   String text(String key) {
     return messages.getMessage(key, null, Locale.UK);
+  }
+
+  /** The case, which the user must be allowed to change (it may be closed, though). */
+  CaseFile writable(UUID id) {
+    CaseFile c = casework.find(id);
+    access.requireWrite(c);
+    return c;
+  }
+
+  /**
+   * Back to a page of a closed case, which says that the case can no longer be changed.
+   *
+   * @param page the case page to go back to, such as {@code notes}
+   */
+  String closed(CaseFile c, String page, RedirectAttributes flash) {
+    flash.addFlashAttribute("problem", text("casework.case.closed.readOnly"));
+    return "redirect:/cases/" + c.id() + "/" + page;
   }
 
   /** The case, its header, and whether the user may change it (open and theirs to change). */

@@ -20,7 +20,6 @@ import org.waymark.casework.Contact;
 import org.waymark.casework.ContactDetails;
 import org.waymark.casework.ContactEditConflictException;
 import org.waymark.casework.ContactOutcome;
-import org.waymark.casework.internal.CaseAccess;
 import org.waymark.casework.internal.CaseRecordReader;
 import org.waymark.casework.internal.CaseRecordRules;
 import org.waymark.codelist.CodeEntry;
@@ -38,7 +37,6 @@ class ContactController {
       List.of("type", "date", "time", "outcome", "durationMinutes", "notes");
 
   private final Casework casework;
-  private final CaseAccess access;
   private final CaseRecords records;
   private final CaseRecordReader reader;
   private final CaseRecordRules rules;
@@ -47,14 +45,12 @@ class ContactController {
 
   ContactController(
       Casework casework,
-      CaseAccess access,
       CaseRecords records,
       CaseRecordReader reader,
       CaseRecordRules rules,
       CasePages pages,
       CodeLists codes) {
     this.casework = casework;
-    this.access = access;
     this.records = records;
     this.reader = reader;
     this.rules = rules;
@@ -77,9 +73,9 @@ class ContactController {
   @GetMapping("/cases/{id}/contacts/new")
   @RequiresPermission(Permission.WRITE_CASEWORK)
   String newContact(@PathVariable UUID id, Model model, RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "contacts", flash);
     }
     model.addAttribute("contactForm", new ContactForm());
     return form(model, c, null, null);
@@ -93,9 +89,9 @@ class ContactController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "contacts", flash);
     }
     ContactDetails details = checked(form, errors, null);
     if (!errors.hasErrors()) {
@@ -106,7 +102,7 @@ class ContactController {
       } catch (CaseRecordValidationException e) {
         CasePages.reject(errors, e.problems());
       } catch (CaseClosedException e) {
-        return closed(c, flash);
+        return pages.closed(c, "contacts", flash);
       }
     }
     CasePages.sortErrors(model, form, "contactForm", errors, FIELD_ORDER);
@@ -117,10 +113,10 @@ class ContactController {
   @RequiresPermission(Permission.WRITE_CASEWORK)
   String edit(
       @PathVariable UUID id, @PathVariable UUID contactId, Model model, RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     Contact contact = contact(c, contactId);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "contacts", flash);
     }
     model.addAttribute("contactForm", ContactForm.of(contact));
     return form(model, c, contact, null);
@@ -135,10 +131,10 @@ class ContactController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     Contact contact = contact(c, contactId);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "contacts", flash);
     }
     ContactDetails details = checked(form, errors, contact.type());
     Contact conflict = null;
@@ -151,7 +147,7 @@ class ContactController {
       } catch (CaseRecordValidationException e) {
         CasePages.reject(errors, e.problems());
       } catch (CaseClosedException e) {
-        return closed(c, flash);
+        return pages.closed(c, "contacts", flash);
       } catch (ContactEditConflictException e) {
         // Keep what the user typed and show the contact as it is now; a second save, now against
         // the current version, is then a deliberate choice.
@@ -172,19 +168,8 @@ class ContactController {
     return details;
   }
 
-  private CaseFile writable(UUID id) {
-    CaseFile c = casework.find(id);
-    access.requireWrite(c);
-    return c;
-  }
-
   private Contact contact(CaseFile c, UUID contactId) {
     return reader.contact(c, contactId).orElseThrow(() -> new RecordNotFoundException("contact"));
-  }
-
-  private String closed(CaseFile c, RedirectAttributes flash) {
-    flash.addFlashAttribute("problem", pages.text("casework.case.closed.readOnly"));
-    return "redirect:/cases/" + c.id() + "/contacts";
   }
 
   private String form(Model model, CaseFile c, Contact contact, Contact conflict) {

@@ -7,6 +7,7 @@ import org.waymark.casework.Contact;
 import org.waymark.casework.ContactDetails;
 import org.waymark.casework.ContactOutcome;
 import org.waymark.casework.internal.UkTime;
+import org.waymark.shared.web.DateInput;
 
 /**
  * The contact form, as typed. {@link #check(Errors)} reports what cannot be read (date parts, time,
@@ -29,7 +30,7 @@ public class ContactForm {
     ContactForm f = new ContactForm();
     f.version = c.version();
     f.type = c.type();
-    DateFields d = DateFields.of(UkTime.date(c.contactAt()));
+    DateInput d = DateInput.of(UkTime.date(c.contactAt()));
     f.dateDay = d.day();
     f.dateMonth = d.month();
     f.dateYear = d.year();
@@ -43,20 +44,20 @@ public class ContactForm {
   }
 
   void check(Errors errors) {
-    DateFields d = dateFields();
+    DateInput d = dateFields();
     String dateProblem = d.problem();
     if (dateProblem != null) {
       errors.rejectValue("date", "casework.contact.date." + dateProblem);
     }
-    if (DateFields.blank(hour) && DateFields.blank(minute)) {
+    if (blank(hour) && blank(minute)) {
       errors.rejectValue("time", "casework.contact.time.required");
     } else if (getTime() == null) {
       errors.rejectValue("time", "casework.contact.time.invalid");
     }
-    if (!DateFields.blank(durationMinutes) && duration() == null) {
+    if (!blank(durationMinutes) && duration() == null) {
       errors.rejectValue("durationMinutes", "casework.contact.duration.range");
     }
-    if (!DateFields.blank(outcome) && outcomeValue() == null) {
+    if (!blank(outcome) && outcomeValue() == null) {
       errors.rejectValue("outcome", "casework.contact.outcome.invalid");
     }
   }
@@ -65,12 +66,12 @@ public class ContactForm {
     return new ContactDetails(type, getDate(), getTime(), duration(), outcomeValue(), notes);
   }
 
-  private DateFields dateFields() {
-    return new DateFields(dateDay, dateMonth, dateYear);
+  private DateInput dateFields() {
+    return new DateInput(dateDay, dateMonth, dateYear);
   }
 
   private Integer duration() {
-    if (DateFields.blank(durationMinutes)) {
+    if (blank(durationMinutes)) {
       return null;
     }
     String s = durationMinutes.strip();
@@ -79,7 +80,7 @@ public class ContactForm {
   }
 
   private ContactOutcome outcomeValue() {
-    if (DateFields.blank(outcome)) {
+    if (blank(outcome)) {
       return null;
     }
     try {
@@ -96,7 +97,7 @@ public class ContactForm {
 
   /** The time the two boxes make, or null; errors are reported against this name. */
   public LocalTime getTime() {
-    return DateFields.time(hour, minute);
+    return DateInput.time(hour, minute);
   }
 
   public Long getVersion() {
@@ -177,5 +178,9 @@ public class ContactForm {
 
   public void setNotes(String notes) {
     this.notes = notes;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 }

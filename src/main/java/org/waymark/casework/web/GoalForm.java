@@ -1,71 +1,27 @@
 package org.waymark.casework.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.validation.Errors;
 import org.waymark.casework.GoalDraft;
 import org.waymark.casework.GoalStatus;
 import org.waymark.casework.PlanGoal;
 
 /** The goal form, as typed. The target date is optional; its parts are checked here. */
-public class GoalForm {
+public class GoalForm extends PlanEntryForm {
 
-  private Long version;
-  private String text;
   private List<String> needs = new ArrayList<>();
   private GoalStatus status;
-  private String targetDateDay;
-  private String targetDateMonth;
-  private String targetDateYear;
 
   static GoalForm of(PlanGoal g) {
     GoalForm f = new GoalForm();
-    f.version = g.version();
-    f.text = g.text();
+    f.fill(g.version(), g.text(), g.targetDate());
     f.needs = new ArrayList<>(g.needs());
     f.status = g.status();
-    DateFields d = DateFields.of(g.targetDate());
-    f.targetDateDay = d.day();
-    f.targetDateMonth = d.month();
-    f.targetDateYear = d.year();
     return f;
   }
 
-  void check(Errors errors) {
-    DateFields d = targetDateFields();
-    if (!d.isBlank() && d.problem() != null) {
-      errors.rejectValue("targetDate", "casework.plan.targetDate." + d.problem());
-    }
-  }
-
   GoalDraft toDraft() {
-    return new GoalDraft(text, needs, status, getTargetDate());
-  }
-
-  private DateFields targetDateFields() {
-    return new DateFields(targetDateDay, targetDateMonth, targetDateYear);
-  }
-
-  /** The target date the parts make, or null; errors are reported against this name. */
-  public LocalDate getTargetDate() {
-    return targetDateFields().toDate();
-  }
-
-  public Long getVersion() {
-    return version;
-  }
-
-  public void setVersion(Long version) {
-    this.version = version;
-  }
-
-  public String getText() {
-    return text;
-  }
-
-  public void setText(String text) {
-    this.text = text;
+    return new GoalDraft(getText(), needs, status, getTargetDate());
   }
 
   public List<String> getNeeds() {
@@ -82,29 +38,5 @@ public class GoalForm {
 
   public void setStatus(GoalStatus status) {
     this.status = status;
-  }
-
-  public String getTargetDateDay() {
-    return targetDateDay;
-  }
-
-  public void setTargetDateDay(String targetDateDay) {
-    this.targetDateDay = targetDateDay;
-  }
-
-  public String getTargetDateMonth() {
-    return targetDateMonth;
-  }
-
-  public void setTargetDateMonth(String targetDateMonth) {
-    this.targetDateMonth = targetDateMonth;
-  }
-
-  public String getTargetDateYear() {
-    return targetDateYear;
-  }
-
-  public void setTargetDateYear(String targetDateYear) {
-    this.targetDateYear = targetDateYear;
   }
 }

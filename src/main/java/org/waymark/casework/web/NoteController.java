@@ -17,7 +17,6 @@ import org.waymark.casework.CaseRecordValidationException;
 import org.waymark.casework.CaseRecords;
 import org.waymark.casework.Casework;
 import org.waymark.casework.Note;
-import org.waymark.casework.internal.CaseAccess;
 import org.waymark.casework.internal.CaseRecordReader;
 import org.waymark.casework.internal.CaseRecordRules;
 import org.waymark.identity.Permission;
@@ -29,7 +28,6 @@ import org.waymark.shared.RecordNotFoundException;
 class NoteController {
 
   private final Casework casework;
-  private final CaseAccess access;
   private final CaseRecords records;
   private final CaseRecordReader reader;
   private final CaseRecordRules rules;
@@ -37,13 +35,11 @@ class NoteController {
 
   NoteController(
       Casework casework,
-      CaseAccess access,
       CaseRecords records,
       CaseRecordReader reader,
       CaseRecordRules rules,
       CasePages pages) {
     this.casework = casework;
-    this.access = access;
     this.records = records;
     this.reader = reader;
     this.rules = rules;
@@ -66,9 +62,9 @@ class NoteController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "notes", flash);
     }
     CasePages.reject(errors, rules.noteProblems(form.getBody()));
     if (!errors.hasErrors()) {
@@ -79,7 +75,7 @@ class NoteController {
       } catch (CaseRecordValidationException e) {
         CasePages.reject(errors, e.problems());
       } catch (CaseClosedException e) {
-        return closed(c, flash);
+        return pages.closed(c, "notes", flash);
       }
     }
     return page(model, c);
@@ -89,10 +85,10 @@ class NoteController {
   @RequiresPermission(Permission.WRITE_CASEWORK)
   String confirmEnteredInError(
       @PathVariable UUID id, @PathVariable UUID noteId, Model model, RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     Note note = note(c, noteId);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "notes", flash);
     }
     model.addAttribute("enteredInErrorForm", new EnteredInErrorForm());
     return errorForm(model, c, note);
@@ -107,10 +103,10 @@ class NoteController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = writable(id);
+    CaseFile c = pages.writable(id);
     Note note = note(c, noteId);
     if (!c.isOpen()) {
-      return closed(c, flash);
+      return pages.closed(c, "notes", flash);
     }
     CasePages.reject(errors, rules.enteredInErrorProblems(form.getReason()));
     if (!errors.hasErrors()) {
@@ -121,7 +117,7 @@ class NoteController {
       } catch (CaseRecordValidationException e) {
         CasePages.reject(errors, e.problems());
       } catch (CaseClosedException e) {
-        return closed(c, flash);
+        return pages.closed(c, "notes", flash);
       }
     }
     return errorForm(model, c, note);
@@ -143,22 +139,11 @@ class NoteController {
     return "casework/note-entered-in-error";
   }
 
-  private CaseFile writable(UUID id) {
-    CaseFile c = casework.find(id);
-    access.requireWrite(c);
-    return c;
-  }
-
   /** A note the user may see and that is not withdrawn already. */
   private Note note(CaseFile c, UUID noteId) {
     return reader
         .note(c, noteId)
         .filter(n -> !n.isEnteredInError())
         .orElseThrow(() -> new RecordNotFoundException("note"));
-  }
-
-  private String closed(CaseFile c, RedirectAttributes flash) {
-    flash.addFlashAttribute("problem", pages.text("casework.case.closed.readOnly"));
-    return "redirect:/cases/" + c.id() + "/notes";
   }
 }

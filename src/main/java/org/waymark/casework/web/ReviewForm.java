@@ -3,6 +3,7 @@ package org.waymark.casework.web;
 import java.time.LocalDate;
 import org.springframework.validation.Errors;
 import org.waymark.casework.ReviewDraft;
+import org.waymark.shared.web.DateInput;
 
 /** The review form, as typed. The date is required; progress is a whole number from 0 to 10. */
 public class ReviewForm {
@@ -15,7 +16,7 @@ public class ReviewForm {
 
   static ReviewForm today(LocalDate today) {
     ReviewForm f = new ReviewForm();
-    DateFields d = DateFields.of(today);
+    DateInput d = DateInput.of(today);
     f.reviewedOnDay = d.day();
     f.reviewedOnMonth = d.month();
     f.reviewedOnYear = d.year();
@@ -40,8 +41,8 @@ public class ReviewForm {
     return Integer.valueOf(progress.strip());
   }
 
-  private DateFields reviewedOnFields() {
-    return new DateFields(reviewedOnDay, reviewedOnMonth, reviewedOnYear);
+  private DateInput reviewedOnFields() {
+    return new DateInput(reviewedOnDay, reviewedOnMonth, reviewedOnYear);
   }
 
   /** The date the parts make, or null; errors are reported against this name. */

@@ -11,6 +11,7 @@ import org.waymark.person.GenderSameAsSex;
 import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.Sex;
+import org.waymark.shared.web.DateInput;
 
 /**
  * The person form, as typed. Bean Validation covers single fields; {@link #check(Errors)} the parts
@@ -101,7 +102,7 @@ public class PersonForm {
     f.familyName = d.familyName();
     f.otherNames = d.otherNames();
     f.preferredName = d.preferredName();
-    DateParts birth = DateParts.of(d.dateOfBirth());
+    DateInput birth = DateInput.of(d.dateOfBirth());
     f.dateOfBirthDay = birth.day();
     f.dateOfBirthMonth = birth.month();
     f.dateOfBirthYear = birth.year();
@@ -124,7 +125,7 @@ public class PersonForm {
     f.registeredPracticeId =
         d.registeredPracticeId() == null ? "" : d.registeredPracticeId().toString();
     f.deceased = d.deceased();
-    DateParts death = DateParts.of(d.dateOfDeath());
+    DateInput death = DateInput.of(d.dateOfDeath());
     f.dateOfDeathDay = death.day();
     f.dateOfDeathMonth = death.month();
     f.dateOfDeathYear = death.year();
@@ -195,12 +196,12 @@ public class PersonForm {
         deceased ? getDateOfDeath() : null);
   }
 
-  private DateParts birthParts() {
-    return new DateParts(dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear);
+  private DateInput birthParts() {
+    return new DateInput(dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear);
   }
 
-  private DateParts deathParts() {
-    return new DateParts(dateOfDeathDay, dateOfDeathMonth, dateOfDeathYear);
+  private DateInput deathParts() {
+    return new DateInput(dateOfDeathDay, dateOfDeathMonth, dateOfDeathYear);
   }
 
   private UUID practiceId() {

@@ -1,6 +1,7 @@
 package org.waymark.person.web;
 
 import java.time.LocalDate;
+import org.waymark.shared.web.DateInput;
 
 /** The search on the people page, as typed; every field may be blank. */
 public class PersonSearchForm {
@@ -12,8 +13,8 @@ public class PersonSearchForm {
   private String dateOfBirthYear;
   private int page;
 
-  DateParts birthParts() {
-    return new DateParts(dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear);
+  DateInput birthParts() {
+    return new DateInput(dateOfBirthDay, dateOfBirthMonth, dateOfBirthYear);
   }
 
   /** The date of birth searched for, or null; errors are reported against this name. */

@@ -1,26 +1,32 @@
-package org.waymark.casework.web;
+package org.waymark.shared.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
 /**
- * A date typed into the three boxes of an NHS.UK date input, and what is wrong with it: the
- * date-input pattern names the missing part rather than rejecting the whole date. Also the hour and
- * minute boxes of a time.
+ * A date typed into the three boxes of an NHS.UK date input, and what is wrong with it, if
+ * anything: the date-input pattern names the missing part rather than rejecting the whole date.
+ * Also reads the hour and minute boxes of a time.
+ *
+ * @param day the day box as typed, possibly blank
+ * @param month the month box as typed, possibly blank
+ * @param year the year box as typed, possibly blank
  */
-record DateFields(String day, String month, String year) {
+public record DateInput(String day, String month, String year) {
 
-  static DateFields of(LocalDate date) {
+  /** The boxes filled in from a date, or all empty if there is none. */
+  public static DateInput of(LocalDate date) {
     return date == null
-        ? new DateFields("", "", "")
-        : new DateFields(
+        ? new DateInput("", "", "")
+        : new DateInput(
             String.valueOf(date.getDayOfMonth()),
             String.valueOf(date.getMonthValue()),
             String.valueOf(date.getYear()));
   }
 
-  boolean isBlank() {
+  /** Whether nothing has been typed into any of the three boxes. */
+  public boolean isBlank() {
     return blank(day) && blank(month) && blank(year);
   }
 
@@ -28,7 +34,7 @@ record DateFields(String day, String month, String year) {
    * The message-key suffix for what is wrong ({@code required}, {@code missingDay}, {@code
    * missingMonth}, {@code missingYear}, {@code invalid}), or null if the parts make a real date.
    */
-  String problem() {
+  public String problem() {
     if (isBlank()) {
       return "required";
     }
@@ -45,7 +51,7 @@ record DateFields(String day, String month, String year) {
   }
 
   /** The date, or null if the parts do not make a real one (years need all four digits). */
-  LocalDate toDate() {
+  public LocalDate toDate() {
     if (blank(day) || blank(month) || blank(year)) {
       return null;
     }
@@ -63,7 +69,7 @@ record DateFields(String day, String month, String year) {
   }
 
   /** The time of an hour (0 to 23) and minute (0 to 59) box, or null if they do not make one. */
-  static LocalTime time(String hour, String minute) {
+  public static LocalTime time(String hour, String minute) {
     if (blank(hour) || blank(minute)) {
       return null;
     }
@@ -77,7 +83,7 @@ record DateFields(String day, String month, String year) {
     return hh > 23 || mm > 59 ? null : LocalTime.of(hh, mm);
   }
 
-  static boolean blank(String s) {
+  private static boolean blank(String s) {
     return s == null || s.isBlank();
   }
 }

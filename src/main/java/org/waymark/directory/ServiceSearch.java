@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.waymark.shared.NeedDomain;
 
 /**
@@ -77,214 +78,125 @@ public record ServiceSearch(
   }
 
   public ServiceSearch withText(String value) {
-    return new ServiceSearch(
-        value,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.text = value);
   }
 
   public ServiceSearch withNeeds(Set<NeedDomain> value) {
-    return new ServiceSearch(
-        text,
-        value,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.needs = value);
   }
 
   public ServiceSearch withTaxonomyTerm(UUID value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        value,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.taxonomyTermId = value);
   }
 
   /** Near a postcode, within a distance (null for the default) in a unit (null for miles). */
   public ServiceSearch near(String value, Double within, DistanceUnit in) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        value,
-        within,
-        in,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(
+        d -> {
+          d.postcode = value;
+          d.distance = within;
+          d.unit = in;
+        });
   }
 
   public ServiceSearch openNow(boolean value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        value,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.openNow = value);
   }
 
   /** Open on a day (and at a time, if not null). */
   public ServiceSearch openOn(DayOfWeek day, LocalTime time) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        day,
-        time,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(
+        d -> {
+          d.openDay = day;
+          d.openTime = time;
+        });
   }
 
   public ServiceSearch forAge(Integer value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        value,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.age = value);
   }
 
   public ServiceSearch freeOnly(boolean value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        value,
-        acceptingOnly,
-        sort,
-        page,
-        size);
+    return with(d -> d.freeOnly = value);
   }
 
   public ServiceSearch acceptingOnly(boolean value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        value,
-        sort,
-        page,
-        size);
+    return with(d -> d.acceptingOnly = value);
   }
 
   public ServiceSearch sortedBy(Sort value) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        value,
-        page,
-        size);
+    return with(d -> d.sort = value);
   }
 
   public ServiceSearch page(int number, int pageSize) {
-    return new ServiceSearch(
-        text,
-        needs,
-        taxonomyTermId,
-        postcode,
-        distance,
-        unit,
-        openNow,
-        openDay,
-        openTime,
-        age,
-        freeOnly,
-        acceptingOnly,
-        sort,
-        number,
-        pageSize);
+    return with(
+        d -> {
+          d.page = number;
+          d.size = pageSize;
+        });
+  }
+
+  /** This search with some criteria changed. */
+  private ServiceSearch with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The criteria of a search while one of the {@code with…} methods changes some of them. */
+  private static final class Draft {
+    String text;
+    Set<NeedDomain> needs;
+    UUID taxonomyTermId;
+    String postcode;
+    Double distance;
+    DistanceUnit unit;
+    boolean openNow;
+    DayOfWeek openDay;
+    LocalTime openTime;
+    Integer age;
+    boolean freeOnly;
+    boolean acceptingOnly;
+    Sort sort;
+    int page;
+    int size;
+
+    Draft(ServiceSearch s) {
+      text = s.text;
+      needs = s.needs;
+      taxonomyTermId = s.taxonomyTermId;
+      postcode = s.postcode;
+      distance = s.distance;
+      unit = s.unit;
+      openNow = s.openNow;
+      openDay = s.openDay;
+      openTime = s.openTime;
+      age = s.age;
+      freeOnly = s.freeOnly;
+      acceptingOnly = s.acceptingOnly;
+      sort = s.sort;
+      page = s.page;
+      size = s.size;
+    }
+
+    ServiceSearch build() {
+      return new ServiceSearch(
+          text,
+          needs,
+          taxonomyTermId,
+          postcode,
+          distance,
+          unit,
+          openNow,
+          openDay,
+          openTime,
+          age,
+          freeOnly,
+          acceptingOnly,
+          sort,
+          page,
+          size);
+    }
   }
 
   /** The radius in kilometres, or null without a postcode. */

@@ -2,9 +2,12 @@ package org.waymark.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The directory search at {@code /directory}: the form, and the results once searched. */
 public final class DirectorySearchPage {
@@ -52,7 +55,11 @@ public final class DirectorySearchPage {
   }
 
   public DirectorySearchPage search() {
+    // The results come back to the same address, so wait for the old page to go, not for a path.
+    WebElement before = browser.find(By.tagName("html"));
     browser.find(By.cssSelector("main form button[type=submit]")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(before));
     return new DirectorySearchPage(browser, "directory-results");
   }
 

@@ -110,7 +110,7 @@ public class CaseRecords {
   public Contact recordContact(UUID caseId, ContactDetails details) {
     CaseFile c = writable(caseId);
     ContactDetails d = clean(details);
-    check(rules.contactProblems(d, null, Instant.now()));
+    check(rules.contactProblems(d, null, Instant.now(), cases.referredOn(c)));
     UUID id = UUID.randomUUID();
     contacts.insert(
         c.organisationId(),
@@ -144,7 +144,7 @@ public class CaseRecords {
             .find(c.organisationId(), c.id(), contactId)
             .orElseThrow(() -> new RecordNotFoundException("contact"));
     ContactDetails d = clean(details);
-    check(rules.contactProblems(d, current.type(), Instant.now()));
+    check(rules.contactProblems(d, current.type(), Instant.now(), cases.referredOn(c)));
     if (current.version() != version
         || !contacts.update(
             c.organisationId(),

@@ -119,9 +119,16 @@ class DemoCasework {
     inOneTransaction(() -> closedCase(aire, kirkgate, lee, today));
   }
 
+  /**
+   * The day the next demo referral was received: the demo's referrals arrived over the past weeks,
+   * so waiting times and contacts read as they would in a service in use.
+   */
+  private LocalDate receivedOn;
+
   // ---- waiting for triage ----
 
   private void triageQueue(UUID aire, UUID kirkgate, UUID riverside) {
+    receivedOn = LocalDate.now(UK).minusDays(12);
     refer(
         REFERRER,
         referral(
@@ -139,6 +146,7 @@ class DemoCasework {
             "Any time; he works nights so mornings are best",
             null,
             DR_REFERRER));
+    receivedOn = LocalDate.now(UK).minusDays(9);
     refer(
         REFERRER,
         referral(
@@ -162,6 +170,7 @@ class DemoCasework {
                 + " leave voicemails or send letters to the home address. She knows about the"
                 + " local domestic abuse service and has their number.",
             DR_REFERRER));
+    receivedOn = LocalDate.now(UK).minusDays(6);
     actingAs.run(
         MANAGER,
         () ->
@@ -185,6 +194,7 @@ class DemoCasework {
                     null,
                     PRACTICE_NURSE),
                 Channel.WEB_FORM));
+    receivedOn = LocalDate.now(UK).minusDays(4);
     Referral question =
         refer(
             REFERRER,
@@ -205,6 +215,7 @@ class DemoCasework {
                 null,
                 null,
                 DR_REFERRER));
+    receivedOn = LocalDate.now(UK).minusDays(2);
     actingAs.run(
         MANAGER,
         () ->
@@ -238,6 +249,7 @@ class DemoCasework {
   // ---- Lee Linkworker's cases ----
 
   private void zoe(UUID aire, UUID kirkgate, UUID lee, LocalDate today) {
+    receivedOn = today.minusDays(30);
     UUID caseId =
         accepted(
             aire,
@@ -370,6 +382,7 @@ class DemoCasework {
   }
 
   private void agnieszka(UUID aire, UUID riverside, UUID lee, LocalDate today) {
+    receivedOn = today.minusDays(18);
     UUID caseId =
         accepted(
             aire,
@@ -423,6 +436,7 @@ class DemoCasework {
   }
 
   private void grace(UUID aire, UUID kirkgate, UUID lee, LocalDate today) {
+    receivedOn = today.minusDays(13);
     UUID caseId =
         accepted(
             aire,
@@ -460,6 +474,7 @@ class DemoCasework {
   }
 
   private void alex(UUID aire, UUID kirkgate, UUID lee, LocalDate today) {
+    receivedOn = today.minusDays(11);
     UUID caseId =
         accepted(
             aire,
@@ -519,6 +534,7 @@ class DemoCasework {
   }
 
   private void awaitingFirstContact(UUID aire, UUID riverside, UUID lee) {
+    receivedOn = LocalDate.now(UK).minusDays(5);
     accepted(
         aire,
         lee,
@@ -535,6 +551,7 @@ class DemoCasework {
 
   /** Referred by the demo referrer, worked and closed: they read its discharge summary. */
   private void closedCase(UUID aire, UUID kirkgate, UUID lee, LocalDate today) {
+    receivedOn = today.minusDays(45);
     UUID caseId =
         accepted(
             aire,
@@ -645,7 +662,7 @@ class DemoCasework {
     return actingAs.call(email, () -> referrals.submit(referral, Channel.WEB_FORM));
   }
 
-  private static NewReferral referral(
+  private NewReferral referral(
       UUID aire,
       PersonDetails.Builder person,
       String source,
@@ -668,7 +685,8 @@ class DemoCasework {
         times,
         safeguarding,
         referrer,
-        aire);
+        aire,
+        receivedOn);
   }
 
   /** A demo person as a referrer would give them: the NHS number matches the service's record. */

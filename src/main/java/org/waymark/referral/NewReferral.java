@@ -1,5 +1,6 @@
 package org.waymark.referral;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.waymark.person.PersonDetails;
@@ -34,4 +35,36 @@ public record NewReferral(
     String preferredContactTimes,
     String safeguardingConcerns,
     ReferrerDetails referrer,
-    UUID receivingOrganisationId) {}
+    UUID receivingOrganisationId,
+    LocalDate receivedOn) {
+
+  /** A referral received now. */
+  public NewReferral(
+      PersonDetails person,
+      String source,
+      List<String> needs,
+      String reason,
+      boolean consentToShare,
+      boolean consentToContact,
+      Urgency urgency,
+      ContactMethod preferredContactMethod,
+      String preferredContactTimes,
+      String safeguardingConcerns,
+      ReferrerDetails referrer,
+      UUID receivingOrganisationId) {
+    this(
+        person,
+        source,
+        needs,
+        reason,
+        consentToShare,
+        consentToContact,
+        urgency,
+        preferredContactMethod,
+        preferredContactTimes,
+        safeguardingConcerns,
+        referrer,
+        receivingOrganisationId,
+        null);
+  }
+}

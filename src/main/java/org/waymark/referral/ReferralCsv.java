@@ -68,6 +68,7 @@ final class ReferralCsv {
     COLUMNS.put("referrer_organisation", "referrer.organisationName");
     COLUMNS.put("referrer_phone", "referrer.phone");
     COLUMNS.put("referrer_email", "referrer.email");
+    COLUMNS.put("received_on", "receivedOn");
   }
 
   /** Columns every file must have; the others may be left out. */
@@ -110,7 +111,8 @@ final class ReferralCsv {
           "GP",
           "Example Surgery",
           "01632 960002",
-          "sam.example@example.org");
+          "sam.example@example.org",
+          "");
 
   private static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -258,7 +260,18 @@ final class ReferralCsv {
           return v.isEmpty() ? null : v;
         };
     List<Problem> problems = new ArrayList<>();
-    LocalDate dateOfBirth = date(value.apply("date_of_birth"), problems);
+    LocalDate dateOfBirth =
+        date(
+            value.apply("date_of_birth"),
+            "person.dateOfBirth",
+            "referral.import.dateOfBirth.invalid",
+            problems);
+    LocalDate receivedOn =
+        date(
+            value.apply("received_on"),
+            "receivedOn",
+            "referral.import.receivedOn.invalid",
+            problems);
     Sex sex =
         choice(
             value.apply("sex"),
@@ -325,19 +338,21 @@ final class ReferralCsv {
                 value.apply("referrer_organisation"),
                 value.apply("referrer_phone"),
                 value.apply("referrer_email")),
-            null);
+            null,
+            receivedOn);
     return new ReferralImportRow(rowNumber, referral, problems);
   }
 
   /** YYYY-MM-DD, or DD/MM/YYYY as a spreadsheet saved in a UK locale writes it. */
-  private static LocalDate date(String text, List<Problem> problems) {
+  private static LocalDate date(
+      String text, String field, String messageKey, List<Problem> problems) {
     if (text == null) {
       return null;
     }
     try {
       return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      problems.add(new Problem("person.dateOfBirth", "referral.import.dateOfBirth.invalid"));
+      problems.add(new Problem(field, messageKey));
       return null;
     }
   }

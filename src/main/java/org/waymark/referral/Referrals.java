@@ -244,7 +244,7 @@ public class Referrals {
         clean,
         referrerUserId,
         referrerOrganisationId));
-    store.recordChange(organisationId, id, null, ReferralStatus.RECEIVED, referrerUserId, null);
+    store.recordArrival(organisationId, id, referrerUserId);
     AuditEntry created =
         AuditEntry.allowed("REFERRAL_CREATED", "referral", id, person.person().id())
             .withDetail("Channel: " + channel.name());

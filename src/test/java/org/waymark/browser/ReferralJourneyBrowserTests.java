@@ -102,9 +102,10 @@ class ReferralJourneyBrowserTests extends BrowserTestSupport {
     waitForPath(browser(), p -> p.endsWith("/contacts/new"), "/cases/{id}/contacts/new");
     LocalDate yesterday = LocalDate.now(UK).minusDays(1);
     choose("type", "PHONE");
-    date("date", yesterday);
-    type("time", "10");
-    type("time-minute", "30");
+    // The referral arrived today and no contact comes before it: today at midnight is always past.
+    date("date", LocalDate.now(UK));
+    type("time", "0");
+    type("time-minute", "00");
     choose("outcome", "ATTENDED");
     type("durationMinutes", "25");
     type("notes", "Introductory call; agreed to meet at the practice.");

@@ -118,7 +118,9 @@ final class CasePageFixtures {
             null,
             safeguarding,
             new ReferrerDetails("Dr Rhea Test", "GP", "Practice", "0113 496 0000", null),
-            null);
+            null,
+            // A paper referral received long ago, so contacts may be dated back to 2019.
+            LocalDate.of(2019, 1, 1));
     Referral r =
         as(
             service.referrer(),
@@ -132,7 +134,9 @@ final class CasePageFixtures {
         r.id(),
         r.personId(),
         service.holder().id(),
-        service.manager().id());
+        service.manager().id(),
+        r.receivedAt(),
+        r.needs());
     return new OpenCase(caseId, r.personId(), r.id(), "Aoife " + family);
   }
 

@@ -102,6 +102,18 @@ class CasePageIntegrationTests {
   // ---- contacts ----
 
   @Test
+  void aContactBeforeTheReferralWasReceivedIsRefused() {
+    // The fixture's referral was received on 1 January 2019.
+    WebSession lw = fixtures.signIn(service.holder());
+    WebSession.Page page =
+        lw.post(path("/contacts"), contact("PHONE", "31/12/2018", "10:00", "ATTENDED", "10", ""));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.document().select(".nhsuk-error-summary").text())
+        .contains("on or after the day the referral was received");
+    assertThat(count("casework_contact")).isZero();
+  }
+
+  @Test
   void linkWorkerRecordsContactsInUkTimeAcrossSummerAndWinterTime() {
     WebSession lw = fixtures.signIn(service.holder());
     assertThat(lw.get(path("/contacts/new")).status()).isEqualTo(200);
@@ -347,7 +359,12 @@ class CasePageIntegrationTests {
         .contains(service.holder().displayName());
     assertThat(doc.select("[data-testid=case-header] [data-field=status]").text()).contains("Open");
     assertThat(doc.select("[data-testid=case-header] [data-field=daysSinceReferral]").text())
-        .isEqualTo("Since referral 0 days");
+        .isEqualTo(
+            "Since referral "
+                + java.time.temporal.ChronoUnit.DAYS.between(
+                    java.time.LocalDate.of(2019, 1, 1),
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))
+                + " days");
     assertThat(doc.select("[data-testid=needs] li").eachText())
         .containsExactly("Loneliness and social isolation", "Money, debt and benefits");
     assertThat(doc.select("[data-testid=reason]").text()).contains("worried about bills");

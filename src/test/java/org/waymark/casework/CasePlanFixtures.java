@@ -68,7 +68,15 @@ final class CasePlanFixtures {
         as(referrer, () -> referrals.submit(referral(family, needs), Channel.WEB_FORM));
     Referral accepted = as(manager, () -> referrals.accept(submitted.id(), submitted.version()));
     UUID caseId = UUID.randomUUID();
-    cases.insert(pcn, caseId, accepted.id(), accepted.personId(), linkWorker.id(), manager.id());
+    cases.insert(
+        pcn,
+        caseId,
+        accepted.id(),
+        accepted.personId(),
+        linkWorker.id(),
+        manager.id(),
+        accepted.receivedAt(),
+        accepted.needs());
     return new OpenCase(
         caseId,
         accepted.id(),
@@ -128,7 +136,8 @@ final class CasePlanFixtures {
         null,
         null,
         new ReferrerDetails("Dr Asha Patel", "GP", "Kirkgate Surgery", null, "asha@example.org"),
-        null);
+        null,
+        LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(30));
   }
 
   static String letters() {

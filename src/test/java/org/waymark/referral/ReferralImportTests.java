@@ -222,6 +222,39 @@ class ReferralImportTests {
   }
 
   @Test
+  void aSpreadsheetKeepsTheDayEachReferralWasReceived() throws Exception {
+    Manager m = manager();
+    String received = unique("Rae");
+    Answer refused =
+        upload(
+            m.session(),
+            HEADER
+                + ",received_on\n"
+                + row(ReferralFixtures.nhsNumber(), unique("Old"))
+                + ",2018-05-01\n");
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.document().select("[data-testid=bad-row][data-row=2]").text())
+        .contains("received_on", "on or after 1 January 2019");
+    assertThat(referralsBy(m.account())).isZero();
+
+    Answer done =
+        upload(
+            m.session(),
+            HEADER
+                + ",received_on\n"
+                + row(ReferralFixtures.nhsNumber(), received)
+                + ",14/03/2026\n");
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(
+            jdbc.sql(
+                    "SELECT (received_at AT TIME ZONE 'Europe/London')::text FROM referral WHERE referrer_user_id = ?")
+                .param(m.account().id())
+                .query(String.class)
+                .single())
+        .isEqualTo("2026-03-14 09:00:00");
+  }
+
+  @Test
   void theTemplateDownloadsAndImportsOnceARowIsFilledIn() throws Exception {
     Manager m = manager();
     WebSession.Page template = m.session().get("/referrals/import/template.csv");

@@ -351,6 +351,42 @@ class ReferralPagesTests {
   }
 
   @Test
+  void staffRecordingALetterReferralGiveTheDayItCameAndReferrersAreNotAsked() {
+    assertThat(referrer().get("/referrals/new").document().select("#receivedOn-input")).isEmpty();
+
+    UUID pcn = ReferralPageFixtures.organisation(identity, "Moorland PCN").id();
+    UserAccount manager = managerOf(pcn);
+    WebSession staff = new WebSession(port);
+    staff.signIn(manager.email(), TestUsers.PASSWORD);
+    assertThat(staff.get("/referrals/new").document().select("#receivedOn-input")).hasSize(1);
+
+    java.time.LocalDate day =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(9);
+    java.util.Map<String, String> form = referrerForm("Letitia", nhsNumber());
+    form.put("receivedOnDay", Integer.toString(day.getDayOfMonth()));
+    form.put("receivedOnMonth", Integer.toString(day.getMonthValue()));
+    form.put("receivedOnYear", Integer.toString(day.getYear()));
+    WebSession.Page sent = staff.post("/referrals/new", form);
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+    UUID id =
+        UUID.fromString(sent.location().replaceAll(".*/referrals/([0-9a-f-]{36})/sent", "$1"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT (received_at AT TIME ZONE 'Europe/London')::date FROM referral WHERE id = ?")
+                .param(id)
+                .query(java.time.LocalDate.class)
+                .single())
+        .isEqualTo(day);
+
+    form.put("nhsNumber", nhsNumber());
+    form.put("receivedOnYear", "2018");
+    WebSession.Page refused = staff.post("/referrals/new", form);
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.document().select(".nhsuk-error-summary").text())
+        .contains("on or after 1 January 2019");
+  }
+
+  @Test
   void myReferralsIsOnlyForReferrers() {
     for (Role role : List.of(Role.LINK_WORKER, Role.COMMISSIONER, Role.VCS_COORDINATOR)) {
       assertThat(new WebSession(port).signedInAs(role).get("/referrals/mine").status())

@@ -37,8 +37,10 @@ public class CaseRecordRules {
    *
    * @param keptType the type the contact had before an edit, allowed even if no longer offered;
    *     null for a new contact
+   * @param referredOn the day the case's referral was received: no contact comes before it
    */
-  public List<Problem> contactProblems(ContactDetails d, String keptType, Instant now) {
+  public List<Problem> contactProblems(
+      ContactDetails d, String keptType, Instant now, java.time.LocalDate referredOn) {
     List<Problem> problems = new ArrayList<>();
     if (d.type() == null || d.type().isBlank()) {
       problems.add(new Problem("type", "casework.contact.type.required"));
@@ -47,6 +49,9 @@ public class CaseRecordRules {
     }
     if (d.date() == null) {
       problems.add(new Problem("date", "casework.contact.date.required"));
+    }
+    if (d.date() != null && referredOn != null && d.date().isBefore(referredOn)) {
+      problems.add(new Problem("date", "casework.contact.date.beforeReferral"));
     }
     if (d.time() == null) {
       problems.add(new Problem("time", "casework.contact.time.required"));

@@ -102,6 +102,18 @@ public class CaseStore {
         .optional();
   }
 
+  /** The day (UK calendar) the case's referral was received. */
+  public java.time.LocalDate referredOn(CaseFile c) {
+    return jdbc.sql(
+            """
+            SELECT (referred_at AT TIME ZONE 'Europe/London')::date FROM casework_case
+            WHERE organisation_id = ? AND id = ?
+            """)
+        .params(c.organisationId(), c.id())
+        .query(java.time.LocalDate.class)
+        .single();
+  }
+
   /** Whether link workers of this organisation may see their colleagues' cases. */
   public boolean teamCaseloadsVisible(UUID organisationId) {
     return jdbc.sql("SELECT team_caseloads_visible FROM casework_setting WHERE organisation_id = ?")

@@ -164,7 +164,8 @@ class ContactController {
   private ContactDetails checked(ContactForm form, BindingResult errors, String keptType) {
     form.check(errors);
     ContactDetails details = form.toDetails();
-    CasePages.reject(errors, rules.contactProblems(details, keptType, Instant.now()));
+    // The day the referral was received is checked on saving, where the case is known.
+    CasePages.reject(errors, rules.contactProblems(details, keptType, Instant.now(), null));
     return details;
   }
 

@@ -1,5 +1,7 @@
 package org.waymark.referral.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,15 @@ public class ReferralRules {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^[0-9 +()-]{10,20}$");
+
+  /** Dates are judged by the calendar in England. */
+  public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+  /**
+   * No referral was received before link workers joined primary care networks (the 2019 network
+   * contract); an earlier date is a typing mistake.
+   */
+  static final LocalDate EARLIEST_RECEIVED_ON = LocalDate.of(2019, 1, 1);
 
   private final PersonManagement people;
   private final CodeLists codes;
@@ -57,7 +68,8 @@ public class ReferralRules {
             blankToNull(who.organisationName()),
             blankToNull(who.phone()),
             blankToNull(who.email())),
-        r.receivingOrganisationId());
+        r.receivingOrganisationId(),
+        r.receivedOn());
   }
 
   /**
@@ -106,6 +118,16 @@ public class ReferralRules {
     }
     if (r.safeguardingConcerns() != null && r.safeguardingConcerns().length() > 4000) {
       problems.add(new Problem("safeguardingConcerns", "referral.safeguardingConcerns.tooLong"));
+    }
+    if (r.receivedOn() != null) {
+      LocalDate today = LocalDate.now(ENGLAND);
+      if (!professional) {
+        problems.add(new Problem("receivedOn", "referral.receivedOn.notForSelfReferral"));
+      } else if (r.receivedOn().isAfter(today)) {
+        problems.add(new Problem("receivedOn", "referral.receivedOn.future"));
+      } else if (r.receivedOn().isBefore(EARLIEST_RECEIVED_ON)) {
+        problems.add(new Problem("receivedOn", "referral.receivedOn.tooOld"));
+      }
     }
     ReferrerDetails who = r.referrer();
     if (professional && who.name() == null) {

@@ -91,22 +91,35 @@ public class ReferralStore {
     p.put("referrerOrganisation", who.organisationName());
     p.put("referrerPhone", who.phone());
     p.put("referrerEmail", who.email());
+    p.put("receivedAt", java.sql.Timestamp.from(receivedAt(r.receivedOn())));
     return jdbc.sql(
                 """
                 INSERT INTO referral (organisation_id, id, reference, person_id, person_as_referred,
                   matched_by_nhs_number, channel, source, needs, reason, consent_to_share, consent_to_contact,
                   urgency, preferred_contact_method, preferred_contact_times, safeguarding_concerns,
                   referrer_user_id, referrer_organisation_id, referrer_name, referrer_job_title,
-                  referrer_organisation, referrer_phone, referrer_email, status)
+                  referrer_organisation, referrer_phone, referrer_email, status, received_at)
                 VALUES (:org, :id, :reference, :personId, CAST(:person AS jsonb), :matched, :channel, :source,
                   :needs, :reason, :consentToShare, :consentToContact, :urgency, :method, :times, :safeguarding,
                   :referrerUserId, :referrerOrgId, :referrerName, :referrerJobTitle, :referrerOrganisation,
-                  :referrerPhone, :referrerEmail, 'RECEIVED')
+                  :referrerPhone, :referrerEmail, 'RECEIVED', :receivedAt)
                 ON CONFLICT (organisation_id, reference) DO NOTHING
                 """)
             .params(p)
             .update()
         == 1;
+  }
+
+  /**
+   * When a referral received on this date arrived: now for today or no date, else 9 in the morning
+   * (UK time) of that day, as the time of a referral received earlier is rarely known.
+   */
+  public static Instant receivedAt(java.time.LocalDate receivedOn) {
+    java.time.LocalDate today = java.time.LocalDate.now(ReferralRules.ENGLAND);
+    if (receivedOn == null || !receivedOn.isBefore(today)) {
+      return Instant.now();
+    }
+    return receivedOn.atTime(9, 0).atZone(ReferralRules.ENGLAND).toInstant();
   }
 
   public Optional<Referral> find(UUID id) {
@@ -195,6 +208,19 @@ public class ReferralStore {
       recordChange(r.organisationId(), r.id(), r.status(), to, changedBy, note);
     }
     return written;
+  }
+
+  /** Records the arrival in the history, at the time the referral was received. */
+  public void recordArrival(UUID organisationId, UUID referralId, UUID changedBy) {
+    jdbc.sql(
+            """
+            INSERT INTO referral_status_change (organisation_id, referral_id, from_status, to_status,
+              changed_at, changed_by)
+            SELECT organisation_id, id, NULL, 'RECEIVED', received_at, ? FROM referral
+            WHERE organisation_id = ? AND id = ?
+            """)
+        .params(changedBy, organisationId, referralId)
+        .update();
   }
 
   public void recordChange(

@@ -28,6 +28,7 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
+import org.waymark.identity.Role;
 import org.waymark.identity.WaymarkUser;
 import org.waymark.person.Sex;
 import org.waymark.referral.Channel;
@@ -116,6 +117,14 @@ class ReferralController {
     model.addAttribute("sourceOptions", codes.active(CodeList.REFERRAL_SOURCE));
     model.addAttribute("sexes", Sex.values());
     model.addAttribute("urgencies", Urgency.values());
+    // Staff may record a referral that came earlier by letter, phone or email.
+    model.addAttribute(
+        "mayGiveReceivedOn",
+        access
+            .currentUser()
+            .flatMap(u -> u.actingRole())
+            .map(r -> r == Role.LINK_WORKER || r == Role.SERVICE_MANAGER)
+            .orElse(false));
     model.addAttribute("contactMethods", ContactMethod.values());
     return "referral/form";
   }

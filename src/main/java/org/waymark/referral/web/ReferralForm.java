@@ -6,6 +6,7 @@ import org.waymark.person.Sex;
 import org.waymark.referral.NewReferral;
 import org.waymark.referral.ReferrerDetails;
 import org.waymark.referral.Urgency;
+import org.waymark.shared.web.DateInput;
 
 /**
  * The referrer's form, as typed: the person's fields it shares with the self-referral form, and the
@@ -35,6 +36,7 @@ public class ReferralForm extends ReferredPersonFields {
           "reason",
           "source",
           "urgency",
+          "receivedOn",
           "safeguardingConcerns",
           "consentToShare",
           "consentToContact",
@@ -55,6 +57,9 @@ public class ReferralForm extends ReferredPersonFields {
   private String referrerOrganisation;
   private String referrerPhone;
   private String referrerEmail;
+  private String receivedOnDay;
+  private String receivedOnMonth;
+  private String receivedOnYear;
 
   /** The reports the form itself can make; the module's rules follow. */
   void check(Errors errors) {
@@ -70,6 +75,10 @@ public class ReferralForm extends ReferredPersonFields {
     }
     if (!blank(urgency) && urgencyValue() == null) {
       errors.rejectValue("urgency", "referral.urgency.required");
+    }
+    String received = received().problem();
+    if (received != null && !"required".equals(received)) {
+      errors.rejectValue("receivedOn", "referral.receivedOn.invalid");
     }
     if (!blank(getPreferredContactMethod()) && contactMethodValue() == null) {
       errors.rejectValue("preferredContactMethod", "referral.form.preferredContactMethod.invalid");
@@ -91,7 +100,42 @@ public class ReferralForm extends ReferredPersonFields {
         safeguardingConcerns,
         new ReferrerDetails(
             referrerName, referrerJobTitle, referrerOrganisation, referrerPhone, referrerEmail),
-        null);
+        null,
+        getReceivedOn());
+  }
+
+  /** The day a referral that came by letter, phone or email was received; blank for today. */
+  private DateInput received() {
+    return new DateInput(receivedOnDay, receivedOnMonth, receivedOnYear);
+  }
+
+  /** The date the parts make, or null; errors are reported against this name. */
+  public java.time.LocalDate getReceivedOn() {
+    return received().toDate();
+  }
+
+  public String getReceivedOnDay() {
+    return receivedOnDay;
+  }
+
+  public void setReceivedOnDay(String v) {
+    this.receivedOnDay = v;
+  }
+
+  public String getReceivedOnMonth() {
+    return receivedOnMonth;
+  }
+
+  public void setReceivedOnMonth(String v) {
+    this.receivedOnMonth = v;
+  }
+
+  public String getReceivedOnYear() {
+    return receivedOnYear;
+  }
+
+  public void setReceivedOnYear(String v) {
+    this.receivedOnYear = v;
   }
 
   private Sex sexValue() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,6 +51,7 @@ class SupportPlanController {
   private final PlanHeaders headers;
   private final CaseHeaders caseHeaders;
   private final CodeLists codes;
+  private final CasePages pages;
 
   SupportPlanController(
       SupportPlans plans,
@@ -57,13 +59,15 @@ class SupportPlanController {
       CaseAccess access,
       PlanHeaders headers,
       CaseHeaders caseHeaders,
-      CodeLists codes) {
+      CodeLists codes,
+      CasePages pages) {
     this.plans = plans;
     this.casework = casework;
     this.access = access;
     this.headers = headers;
     this.caseHeaders = caseHeaders;
     this.codes = codes;
+    this.pages = pages;
   }
 
   @GetMapping("/cases/{id}/plan")
@@ -99,14 +103,17 @@ class SupportPlanController {
     CaseFile c = plans.requireChangeable(id);
     reject(errors, plans.problems(form.toDraft()));
     form.check(errors);
-    if (!errors.hasErrors()) {
-      try {
-        plans.addGoal(id, form.toDraft());
-        flash.addFlashAttribute("success", "Goal added");
-        return "redirect:/cases/" + id + "/plan";
-      } catch (PlanValidationException e) {
-        reject(errors, e.problems());
-      }
+    String saved =
+        save(
+            id,
+            errors,
+            model,
+            flash,
+            "casework.plan.goal.added",
+            () -> plans.addGoal(id, form.toDraft()),
+            null);
+    if (saved != null) {
+      return saved;
     }
     return goalForm(model, c, null, List.of());
   }
@@ -135,20 +142,19 @@ class SupportPlanController {
     }
     reject(errors, plans.problems(form.toDraft()));
     form.check(errors);
-    if (!errors.hasErrors()) {
-      try {
-        plans.updateGoal(
-            id, goalId, form.getVersion() == null ? -1 : form.getVersion(), form.toDraft());
-        flash.addFlashAttribute("success", "Goal changed");
-        return "redirect:/cases/" + id + "/plan";
-      } catch (PlanValidationException e) {
-        reject(errors, e.problems());
-      } catch (PlanEditConflictException e) {
-        // Keep what the user typed; saving again (now against the current version) is deliberate.
-        errors.reject("casework.plan.version.stale");
-        model.addAttribute("conflict", true);
-        form.setVersion(e.currentVersion());
-      }
+    String saved =
+        save(
+            id,
+            errors,
+            model,
+            flash,
+            "casework.plan.goal.changed",
+            () ->
+                plans.updateGoal(
+                    id, goalId, form.getVersion() == null ? -1 : form.getVersion(), form.toDraft()),
+            form::setVersion);
+    if (saved != null) {
+      return saved;
     }
     return goalForm(model, c, goalId, current.needs());
   }
@@ -190,14 +196,17 @@ class SupportPlanController {
     CaseFile c = plans.requireChangeable(id);
     reject(errors, plans.problems(form.toDraft()));
     form.check(errors);
-    if (!errors.hasErrors()) {
-      try {
-        plans.addStep(id, goalId, form.toDraft());
-        flash.addFlashAttribute("success", "Step added");
-        return "redirect:/cases/" + id + "/plan";
-      } catch (PlanValidationException e) {
-        reject(errors, e.problems());
-      }
+    String saved =
+        save(
+            id,
+            errors,
+            model,
+            flash,
+            "casework.plan.step.added",
+            () -> plans.addStep(id, goalId, form.toDraft()),
+            null);
+    if (saved != null) {
+      return saved;
     }
     return stepForm(model, c, g, null);
   }
@@ -226,19 +235,19 @@ class SupportPlanController {
     }
     reject(errors, plans.problems(form.toDraft()));
     form.check(errors);
-    if (!errors.hasErrors()) {
-      try {
-        plans.updateStep(
-            id, stepId, form.getVersion() == null ? -1 : form.getVersion(), form.toDraft());
-        flash.addFlashAttribute("success", "Step changed");
-        return "redirect:/cases/" + id + "/plan";
-      } catch (PlanValidationException e) {
-        reject(errors, e.problems());
-      } catch (PlanEditConflictException e) {
-        errors.reject("casework.plan.version.stale");
-        model.addAttribute("conflict", true);
-        form.setVersion(e.currentVersion());
-      }
+    String saved =
+        save(
+            id,
+            errors,
+            model,
+            flash,
+            "casework.plan.step.changed",
+            () ->
+                plans.updateStep(
+                    id, stepId, form.getVersion() == null ? -1 : form.getVersion(), form.toDraft()),
+            form::setVersion);
+    if (saved != null) {
+      return saved;
     }
     return stepForm(model, c, plans.goalToChange(id, current.goalId()), current);
   }
@@ -274,19 +283,18 @@ class SupportPlanController {
     PlanGoal g = plans.goalToChange(id, goalId);
     CaseFile c = plans.requireChangeable(id);
     form.check(errors);
-    for (Problem p : plans.problems(form.toDraft())) {
-      if (!errors.hasFieldErrors(p.field())) {
-        errors.rejectValue(p.field(), p.messageKey());
-      }
-    }
-    if (!errors.hasErrors()) {
-      try {
-        plans.addReview(id, goalId, form.toDraft());
-        flash.addFlashAttribute("success", "Review added");
-        return "redirect:/cases/" + id + "/plan";
-      } catch (PlanValidationException e) {
-        reject(errors, e.problems());
-      }
+    reject(errors, plans.problems(form.toDraft()));
+    String saved =
+        save(
+            id,
+            errors,
+            model,
+            flash,
+            "casework.plan.review.added",
+            () -> plans.addReview(id, goalId, form.toDraft()),
+            null);
+    if (saved != null) {
+      return saved;
     }
     return reviewForm(model, c, g);
   }
@@ -303,7 +311,7 @@ class SupportPlanController {
     // Every address of this controller starts /cases/{id}/.
     String caseId = request.getRequestURI().split("/")[2];
     RequestContextUtils.getOutputFlashMap(request)
-        .put("problem", "This case is closed. Its plan can no longer be changed.");
+        .put("problem", pages.text("casework.plan.closed"));
     return "redirect:/cases/" + UUID.fromString(caseId) + "/plan";
   }
 
@@ -311,6 +319,42 @@ class SupportPlanController {
     Map<String, String> labels = new LinkedHashMap<>();
     codes.all(CodeList.NEED).forEach(e -> labels.put(e.code(), e.label()));
     return labels;
+  }
+
+  /**
+   * Makes a plan change once the form shows no problems: back to the plan with a success banner.
+   * Otherwise null, and the form is shown again with the problems; after someone else's change
+   * (only edits can meet one) the form keeps what was typed and takes the current version, so
+   * saving again is a deliberate choice.
+   *
+   * @param staleVersion takes the current version after a conflict; null for additions
+   */
+  private String save(
+      UUID id,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes flash,
+      String successKey,
+      Runnable change,
+      LongConsumer staleVersion) {
+    if (errors.hasErrors()) {
+      return null;
+    }
+    try {
+      change.run();
+      flash.addFlashAttribute("success", pages.text(successKey));
+      return "redirect:/cases/" + id + "/plan";
+    } catch (PlanValidationException e) {
+      reject(errors, e.problems());
+    } catch (PlanEditConflictException e) {
+      if (staleVersion == null) {
+        throw e;
+      }
+      errors.reject("casework.plan.version.stale");
+      model.addAttribute("conflict", true);
+      staleVersion.accept(e.currentVersion());
+    }
+    return null;
   }
 
   private static void reject(BindingResult errors, List<Problem> problems) {

@@ -43,6 +43,27 @@ public class Casework {
   }
 
   /**
+   * One case the signed-in user may change (the link worker who holds it, or a manager of its
+   * service); audited as {@code CASE_READ}. The case may be closed: callers check {@link
+   * CaseFile#isOpen()}.
+   *
+   * @throws RecordNotFoundException if there is no such case
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not change it
+   *     (audited)
+   */
+  @Transactional
+  public CaseFile findWritable(UUID id) {
+    CaseFile c = find(id);
+    access.requireWrite(c);
+    return c;
+  }
+
+  /** Whether the signed-in user may change this case (it may be closed). */
+  public boolean mayWrite(CaseFile c) {
+    return access.mayWrite(c);
+  }
+
+  /**
    * The case opened from a referral, if it was accepted; checked and audited like {@link #find}.
    */
   @Transactional

@@ -60,7 +60,12 @@ public enum Permission {
   /** Record contacts, assessments, plans and notes; close a case. */
   WRITE_CASEWORK(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
   /** Move a case to another link worker; change the service's casework settings. */
-  MANAGE_CASEWORK(EnumSet.of(SERVICE_MANAGER));
+  MANAGE_CASEWORK(EnumSet.of(SERVICE_MANAGER)),
+  /**
+   * Answer onward referrals sent to the services the user's organisation holds: accept or decline,
+   * record attendance and completion (relationship checked per referral).
+   */
+  ANSWER_CONNECTIONS(EnumSet.of(VCS_COORDINATOR));
 
   private final Set<Role> roles;
 

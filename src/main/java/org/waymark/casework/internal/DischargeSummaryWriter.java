@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.waymark.casework.CaseConnections;
 import org.waymark.casework.CodedEntry;
 import org.waymark.casework.GoalStatus;
 import org.waymark.casework.PlanGoal;
@@ -35,9 +37,11 @@ public class DischargeSummaryWriter {
   static final String NONE_RECORDED = "None recorded";
 
   private final CodeLists codes;
+  private final ObjectProvider<CaseConnections> connections;
 
-  DischargeSummaryWriter(CodeLists codes) {
+  DischargeSummaryWriter(CodeLists codes, ObjectProvider<CaseConnections> connections) {
     this.codes = codes;
+    this.connections = connections;
   }
 
   /** Everything the summary is written from. {@code nextSteps} may be null or blank. */
@@ -140,8 +144,14 @@ public class DischargeSummaryWriter {
     }
     sections.add(contacts.toString());
 
-    // The connections module will list the services the person was connected to here.
-    sections.add("Connections to services\n" + NONE_RECORDED);
+    CaseConnections c = connections.getIfAvailable();
+    List<String> connected =
+        c == null
+            ? List.of()
+            : c.forDischargeSummary(f.referral().organisationId(), f.referral().id());
+    sections.add(
+        "Connections to services\n"
+            + (connected.isEmpty() ? NONE_RECORDED : String.join("\n", connected)));
     // The outcomes module will give the change in wellbeing scores here.
     sections.add("Change in outcomes\n" + NONE_RECORDED);
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.casework.CaseClosures;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.CaseNotOpenException;
 import org.waymark.casework.CodedEntry;
 import org.waymark.casework.Discharge;

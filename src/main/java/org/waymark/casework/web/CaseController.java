@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.CaseHeader;
+import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.CaseNotes;
 import org.waymark.casework.Casework;
 import org.waymark.casework.Contact;

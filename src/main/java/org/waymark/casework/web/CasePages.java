@@ -14,6 +14,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.CaseHeader;
+import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.CaseRecordValidationException;
 import org.waymark.casework.Casework;
 import org.waymark.casework.Contact;

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.CaseNotOpenException;
 import org.waymark.casework.Casework;
 import org.waymark.casework.GoalStatus;

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,7 @@ import org.waymark.referral.ContactMethod;
 import org.waymark.referral.NewReferral;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralConflictException;
+import org.waymark.referral.ReferralConnections;
 import org.waymark.referral.ReferralStatus;
 import org.waymark.referral.ReferralStatusChange;
 import org.waymark.referral.ReferralValidationException;
@@ -60,10 +62,16 @@ class ReferralController {
   private final CodeLists codes;
   private final IdentityManagement identity;
   private final AccessPolicy access;
+  private final ObjectProvider<ReferralConnections> connections;
 
   ReferralController(
-      Referrals referrals, CodeLists codes, IdentityManagement identity, AccessPolicy access) {
+      Referrals referrals,
+      CodeLists codes,
+      IdentityManagement identity,
+      AccessPolicy access,
+      ObjectProvider<ReferralConnections> connections) {
     this.referrals = referrals;
+    this.connections = connections;
     this.codes = codes;
     this.identity = identity;
     this.access = access;
@@ -136,6 +144,14 @@ class ReferralController {
     Referral r = referrals.findOwn(id);
     model.addAttribute("referral", r);
     model.addAttribute("serviceName", organisationName(r.organisationId()));
+    ReferralConnections c = connections.getIfAvailable();
+    model.addAttribute(
+        "connectedOn",
+        c == null
+            ? null
+            : c.connectedSince(r.organisationId(), r.id())
+                .map(d -> LONG_DATE.format(d))
+                .orElse(null));
     model.addAttribute("mayReadOwn", access.may(Permission.READ_OWN_REFERRALS));
     return "referral/sent";
   }
@@ -233,6 +249,14 @@ class ReferralController {
     model.addAttribute("history", history);
     model.addAttribute("tag", tag(r.status()));
     model.addAttribute("serviceName", organisationName(r.organisationId()));
+    ReferralConnections c = connections.getIfAvailable();
+    model.addAttribute(
+        "connectedOn",
+        c == null
+            ? null
+            : c.connectedSince(r.organisationId(), r.id())
+                .map(d -> LONG_DATE.format(d))
+                .orElse(null));
     model.addAttribute("receivedOn", date(r.receivedAt()));
     model.addAttribute("changedOn", date(r.statusChangedAt()));
     model.addAttribute("dischargedOn", date(r.dischargedAt()));

@@ -1,9 +1,8 @@
-package org.waymark.casework.web;
+package org.waymark.casework;
 
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
-import org.waymark.casework.CaseFile;
 import org.waymark.casework.internal.UkTime;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.UserAccount;

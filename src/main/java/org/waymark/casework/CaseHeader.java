@@ -1,4 +1,4 @@
-package org.waymark.casework.web;
+package org.waymark.casework;
 
 import java.util.UUID;
 

@@ -1,0 +1,18 @@
+package org.waymark.casework;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The services a person was connected to, for the discharge summary. Implemented by the module that
+ * holds connections.
+ */
+public interface CaseConnections {
+
+  /**
+   * One line per service the person was referred or signposted to from the case opened from this
+   * referral, oldest first, for example "Good Neighbours Befriending: referred 3 March 2026,
+   * completed (6 sessions attended)"; empty if none.
+   */
+  List<String> forDischargeSummary(UUID organisationId, UUID referralId);
+}

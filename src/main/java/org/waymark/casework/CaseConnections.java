@@ -11,8 +11,8 @@ public interface CaseConnections {
 
   /**
    * One line per service the person was referred or signposted to from the case opened from this
-   * referral, oldest first, for example "Good Neighbours Befriending: referred 3 March 2026,
-   * completed (6 sessions attended)"; empty if none.
+   * referral, oldest first, for example 'Good Neighbours Befriending: referred 3 March 2026,
+   * completed (6 sessions attended)'; empty if none.
    */
   List<String> forDischargeSummary(UUID organisationId, UUID referralId);
 }

@@ -17,17 +17,17 @@ public final class ConnectionText {
 
   private ConnectionText() {}
 
-  /** For example "3 March 2026"; null for null. */
+  /** For example '3 March 2026'; null for null. */
   public static String date(LocalDate date) {
     return date == null ? null : DATE.format(date);
   }
 
-  /** The UK date, for example "3 March 2026"; null for null. */
+  /** The UK date, for example '3 March 2026'; null for null. */
   public static String date(Instant instant) {
     return instant == null ? null : DATE.format(instant.atZone(LONDON));
   }
 
-  /** For example "3 March 2026 at 2:05pm"; null for null. */
+  /** For example '3 March 2026 at 2:05pm'; null for null. */
   public static String dateTime(Instant instant) {
     return instant == null
         ? null

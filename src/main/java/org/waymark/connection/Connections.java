@@ -246,6 +246,9 @@ public class Connections {
     Connection c =
         writer.store().find(id).orElseThrow(() -> new RecordNotFoundException("connection"));
     Side side = access.requireChange(c, change.to());
+    if (c.version() != version) {
+      throw new ConnectionConflictException();
+    }
     Map<String, String> problems = new HashMap<>();
     if (change.to() == null || !c.status().mayMoveTo(change.to())) {
       problems.put("to", "connection.status.notAllowed");
@@ -282,6 +285,9 @@ public class Connections {
     Connection c =
         writer.store().find(id).orElseThrow(() -> new RecordNotFoundException("connection"));
     Side side = access.requireChange(c, ConnectionStatus.IN_PROGRESS);
+    if (c.version() != version) {
+      throw new ConnectionConflictException();
+    }
     Set<ConnectionStatus> allowed =
         Set.of(
             ConnectionStatus.ACCEPTED,

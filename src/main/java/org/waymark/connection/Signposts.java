@@ -1,0 +1,114 @@
+package org.waymark.connection;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.audit.AuditEntry;
+import org.waymark.audit.AuditLog;
+import org.waymark.casework.CaseFile;
+import org.waymark.casework.Casework;
+import org.waymark.connection.internal.ConnectionAccess;
+import org.waymark.connection.internal.ConnectionStore;
+import org.waymark.directory.DirectorySearch;
+import org.waymark.directory.ServiceDetails;
+import org.waymark.shared.RecordNotFoundException;
+
+/**
+ * Signposting: the link worker records which service they told the person about and what
+ * information they gave; the person contacts the service themselves.
+ */
+@Service
+public class Signposts {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  private final Casework casework;
+  private final DirectorySearch directory;
+  private final ConnectionStore store;
+  private final ConnectionAccess access;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Signposts(
+      Casework casework,
+      DirectorySearch directory,
+      ConnectionStore store,
+      ConnectionAccess access,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Optional<Clock> clock) {
+    this.casework = casework;
+    this.directory = directory;
+    this.store = store;
+    this.access = access;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /**
+   * Records that the person was signposted to a service. Audited as {@code SIGNPOST_RECORDED}.
+   *
+   * @param givenOn the day, not in the future and not before the case was opened
+   * @throws ConnectionValidationException naming each field that breaks a rule; nothing written
+   */
+  @Transactional
+  public Signpost record(UUID caseId, UUID serviceId, String information, LocalDate givenOn) {
+    CaseFile c = casework.findWritable(caseId);
+    if (!c.isOpen()) {
+      throw new ConnectionValidationException("case", "connection.case.closed");
+    }
+    ServiceDetails s =
+        directory.service(serviceId).orElseThrow(() -> new RecordNotFoundException("service"));
+    Map<String, String> problems = new HashMap<>();
+    if (information == null || information.isBlank()) {
+      problems.put("information", "connection.signpost.information.required");
+    } else if (information.strip().length() > Connections.TEXT_MAX) {
+      problems.put("information", "connection.signpost.information.tooLong");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(LONDON));
+    if (givenOn == null) {
+      problems.put("givenOn", "connection.signpost.givenOn.required");
+    } else if (givenOn.isAfter(today)
+        || givenOn.isBefore(LocalDate.ofInstant(c.openedAt(), LONDON))) {
+      problems.put("givenOn", "connection.signpost.givenOn.range");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConnectionValidationException(problems);
+    }
+    Signpost signpost =
+        new Signpost(
+            UUID.randomUUID(),
+            c.organisationId(),
+            c.id(),
+            c.personId(),
+            s.id(),
+            s.name(),
+            information.strip(),
+            givenOn,
+            access.currentUserId(),
+            clock.instant());
+    store.insertSignpost(signpost);
+    audit.record(AuditEntry.allowed("SIGNPOST_RECORDED", "signpost", signpost.id(), c.personId()));
+    events.publishEvent(
+        new PersonSignposted(
+            signpost.id(), c.organisationId(), c.id(), c.personId(), s.id(), givenOn));
+    return signpost;
+  }
+
+  /** The case's signposts, newest first (the case must be readable; audited with the case). */
+  @Transactional
+  public List<Signpost> forCase(UUID caseId) {
+    CaseFile c = casework.find(caseId);
+    return store.signposts(c.organisationId(), c.id());
+  }
+}

@@ -3,10 +3,13 @@ package org.waymark.connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,11 @@ import org.waymark.connection.internal.ConnectionAccess;
 import org.waymark.connection.internal.ConnectionStore;
 import org.waymark.directory.DirectorySearch;
 import org.waymark.directory.ServiceDetails;
+import org.waymark.identity.IdentityManagement;
+import org.waymark.identity.Organisation;
+import org.waymark.identity.UserAccount;
+import org.waymark.person.Person;
+import org.waymark.person.PersonManagement;
 import org.waymark.shared.RecordNotFoundException;
 
 /**
@@ -34,6 +42,8 @@ public class Signposts {
   private final DirectorySearch directory;
   private final ConnectionStore store;
   private final ConnectionAccess access;
+  private final PersonManagement people;
+  private final IdentityManagement identity;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -43,6 +53,8 @@ public class Signposts {
       DirectorySearch directory,
       ConnectionStore store,
       ConnectionAccess access,
+      PersonManagement people,
+      IdentityManagement identity,
       AuditLog audit,
       ApplicationEventPublisher events,
       Optional<Clock> clock) {
@@ -50,6 +62,8 @@ public class Signposts {
     this.directory = directory;
     this.store = store;
     this.access = access;
+    this.people = people;
+    this.identity = identity;
     this.audit = audit;
     this.events = events;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -103,6 +117,65 @@ public class Signposts {
         new PersonSignposted(
             signpost.id(), c.organisationId(), c.id(), c.personId(), s.id(), givenOn));
     return signpost;
+  }
+
+  /**
+   * What was agreed with the person: the services they were signposted to, and those referred that
+   * are still open, with how to reach each (from the directory).
+   */
+  @Transactional
+  public WhatWeAgreed whatWeAgreed(UUID caseId) {
+    CaseFile c = casework.find(caseId);
+    Person p = people.find(c.personId());
+    String name =
+        p.details().preferredName() == null || p.details().preferredName().isBlank()
+            ? p.details().givenName()
+            : p.details().preferredName();
+    List<WhatWeAgreed.Item> items = new ArrayList<>();
+    Set<UUID> seen = new HashSet<>();
+    for (Connection x : store.forCase(c.organisationId(), c.id())) {
+      if (x.isOpen() && seen.add(x.serviceId())) {
+        items.add(
+            new WhatWeAgreed.Item(
+                x.serviceName(),
+                x.status() == ConnectionStatus.REQUESTED
+                    ? "We have asked them to contact you."
+                    : "They have said they can help you.",
+                contact(x.serviceId())));
+      }
+    }
+    for (Signpost s : store.signposts(c.organisationId(), c.id())) {
+      if (seen.add(s.serviceId())) {
+        items.add(
+            new WhatWeAgreed.Item(
+                s.serviceName(), "You can contact them yourself.", contact(s.serviceId())));
+      }
+    }
+    String linkWorker =
+        identity.user(c.linkWorkerId()).map(UserAccount::displayName).orElse("your link worker");
+    String service =
+        identity
+            .organisation(c.organisationId())
+            .map(Organisation::name)
+            .orElse("Social prescribing");
+    return new WhatWeAgreed(name, linkWorker, service, items);
+  }
+
+  private List<String> contact(UUID serviceId) {
+    List<String> lines = new ArrayList<>();
+    directory
+        .service(serviceId)
+        .ifPresent(
+            s -> {
+              s.phones().stream().limit(2).forEach(ph -> lines.add("Phone: " + ph.number()));
+              if (s.email() != null) {
+                lines.add("Email: " + s.email());
+              }
+              if (s.url() != null) {
+                lines.add("Website: " + s.url());
+              }
+            });
+    return lines;
   }
 
   /** The case's signposts, newest first (the case must be readable; audited with the case). */

@@ -55,6 +55,7 @@ class DemoData implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final DirectoryImports directory;
   private final DemoCasework casework;
+  private final DemoConnections demoConnections;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -66,6 +67,7 @@ class DemoData implements ApplicationRunner {
       TransactionTemplate transactions,
       DirectoryImports directory,
       DemoCasework casework,
+      DemoConnections demoConnections,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -75,6 +77,7 @@ class DemoData implements ApplicationRunner {
     this.transactions = transactions;
     this.directory = directory;
     this.casework = casework;
+    this.demoConnections = demoConnections;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -101,6 +104,7 @@ class DemoData implements ApplicationRunner {
     loadCasework();
     // Imports write each listing in a transaction of their own, so they run after the rest.
     loadDirectory(goodNeighbours);
+    loadConnections();
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -182,6 +186,15 @@ class DemoData implements ApplicationRunner {
           "Demo referrals and cases loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (RuntimeException e) {
       log.warn("The demo referrals and cases could not be loaded", e);
+    }
+  }
+
+  /** Connections to the directory's services; a problem is logged and the demo carries on. */
+  private void loadConnections() {
+    try {
+      demoConnections.load();
+    } catch (RuntimeException e) {
+      log.warn("The demo connections could not be loaded", e);
     }
   }
 

@@ -11,6 +11,7 @@
       "platform",
       "directory",
       "referral",
-      "casework"
+      "casework",
+      "connection"
     })
 package org.waymark.demo;

@@ -318,6 +318,16 @@ class CaseConnectionsController {
     return signpostForm(c, s, form, model);
   }
 
+  @GetMapping("/cases/{id}/what-we-agreed")
+  @RequiresPermission(Permission.READ_CASEWORK)
+  String whatWeAgreed(@PathVariable UUID id, Model model) {
+    CaseFile c = casework.find(id);
+    common(model, c);
+    model.addAttribute("agreed", signposts.whatWeAgreed(id));
+    model.addAttribute("pageTitle", "What we agreed");
+    return "connection/what-we-agreed";
+  }
+
   private String signpostForm(CaseFile c, ServiceDetails s, SignpostForm form, Model model) {
     common(model, c);
     model.addAttribute("service", s);

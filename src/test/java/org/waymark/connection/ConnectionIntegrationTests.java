@@ -21,10 +21,14 @@ import org.waymark.audit.AuditEvent;
 import org.waymark.audit.AuditLog;
 import org.waymark.audit.AuditOutcome;
 import org.waymark.audit.AuditQuery;
+import org.waymark.casework.CaseClosures;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.DischargeDraft;
 import org.waymark.casework.Triage;
 import org.waymark.directory.DirectoryCuration;
 import org.waymark.identity.IdentityManagement;
+import org.waymark.person.Person;
+import org.waymark.person.PersonManagement;
 import org.waymark.referral.Referrals;
 import org.waymark.support.WaymarkIntegrationTest;
 import org.waymark.support.WebSession;
@@ -40,6 +44,8 @@ class ConnectionIntegrationTests {
   @Autowired Triage triage;
   @Autowired Connections connections;
   @Autowired Signposts signposts;
+  @Autowired CaseClosures closures;
+  @Autowired PersonManagement people;
   @Autowired JdbcClient jdbc;
   @Autowired AuditLog audit;
   @Autowired ApplicationEvents events;
@@ -347,6 +353,45 @@ class ConnectionIntegrationTests {
         .satisfies(e -> assertThat(e.sessionsAttended()).isEqualTo(2));
     assertThat(events.stream(PersonSignposted.class).filter(e -> e.caseId().equals(openCase.id())))
         .hasSize(1);
+  }
+
+  @Test
+  void theDischargeSummaryListsTheServicesThePersonWasConnectedTo() {
+    Connection c = f.refer(connections, openCase, f.waymarkService.id());
+    as(
+        f.coordinator,
+        () ->
+            connections.change(
+                c.id(), 0, new ConnectionChange(ConnectionStatus.ACCEPTED, null, null, null)));
+    as(
+        f.linkWorker,
+        () ->
+            signposts.record(
+                openCase.id(),
+                f.emailService.id(),
+                "Gave the times",
+                LocalDate.now(ZoneId.of("Europe/London"))));
+    DischargeDraft draft = as(f.linkWorker, () -> closures.draft(openCase.id(), "GOALS_MET", null));
+    assertThat(draft.text())
+        .contains("Connections to services\n" + f.waymarkService.details().name() + ": referred ")
+        .contains(", accepted")
+        .contains(f.emailService.details().name() + ": signposted ")
+        .doesNotContain("Connections to services\nNone recorded");
+  }
+
+  @Test
+  void mergingTwoPeopleMovesTheirConnections() {
+    CaseFile other = f.openCase(referrals, triage, "Maureen", "Oakly");
+    Connection c = f.refer(connections, other, f.waymarkService.id());
+    Person kept = as(f.manager, () -> people.find(openCase.personId()));
+    Person merged = as(f.manager, () -> people.find(other.personId()));
+    as(f.manager, () -> people.merge(kept.id(), kept.version(), merged.id(), merged.version()));
+    assertThat(
+            jdbc.sql("SELECT person_id FROM connection WHERE id = ?")
+                .param(c.id())
+                .query(UUID.class)
+                .single())
+        .isEqualTo(kept.id());
   }
 
   private long connections(CaseFile c) {

@@ -37,17 +37,20 @@ class ConnectionProgress implements ReferralConnections, CaseConnections {
 
   @Override
   public Optional<LocalDate> connectedSince(UUID organisationId, UUID referralId) {
-    Date first =
-        jdbc.sql(
-                """
+    return jdbc
+        .sql(
+            """
                 SELECT min(answered_at AT TIME ZONE 'Europe/London')::date FROM connection
                 WHERE organisation_id = ? AND referral_id = ?
                   AND status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED')
                 """)
-            .params(organisationId, referralId)
-            .query(Date.class)
-            .single();
-    return Optional.ofNullable(first).map(Date::toLocalDate);
+        .params(organisationId, referralId)
+        .query((rs, n) -> rs.getDate(1))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .map(Date::toLocalDate)
+        .findFirst();
   }
 
   @Override

@@ -60,8 +60,10 @@ class SchedulerConfiguration {
             .filter(RecurringTask.class::isInstance)
             .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
             .toList();
+    // startTasks registers the recurring tasks itself; naming them twice is refused.
+    List<Task<?>> others = tasks.stream().filter(t -> !(t instanceof RecurringTask)).toList();
     SchedulerBuilder builder =
-        Scheduler.create(dataSource, tasks)
+        Scheduler.create(dataSource, others)
             .pollingInterval(pollingInterval)
             .threads(threads)
             .heartbeatInterval(heartbeatInterval)

@@ -38,6 +38,8 @@ public enum Permission {
   IMPORT_DIRECTORY(EnumSet.of(ADMINISTRATOR)),
   /** Maintain the code lists (referral sources, needs, contact types, closure reasons). */
   MAINTAIN_CODE_LISTS(EnumSet.of(ADMINISTRATOR)),
+  /** Change the texts of the notifications Waymark sends and switch their channels on or off. */
+  MAINTAIN_NOTIFICATION_TEMPLATES(EnumSet.of(ADMINISTRATOR)),
   /**
    * Refer a person to the social prescribing service: referrers, and staff recording a referral
    * received by phone or letter.

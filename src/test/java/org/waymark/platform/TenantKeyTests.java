@@ -28,6 +28,9 @@ class TenantKeyTests {
           "spring_session",
           "spring_session_attributes",
           "event_publication",
+          // Infrastructure: db-scheduler's executions, looked up by task name and instance (ADR
+          // 0013).
+          "scheduled_tasks",
           "postcode_location");
 
   @Autowired JdbcClient jdbc;

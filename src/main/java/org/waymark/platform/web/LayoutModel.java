@@ -52,6 +52,11 @@ class LayoutModel {
         access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
     add(items, "Code lists", "/admin/code-lists", access.may(Permission.MAINTAIN_CODE_LISTS));
+    add(
+        items,
+        "Notification templates",
+        "/admin/notification-templates",
+        access.may(Permission.MAINTAIN_NOTIFICATION_TEMPLATES));
     add(items, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     // Only the most specific section is current: /directory/listings is Listings, not Directory.
     String current =

@@ -130,7 +130,7 @@ public class ConnectionStore {
                 """
                 UPDATE connection SET status = ?, status_reason = ?, status_detail = ?,
                   answered_at = ?, first_session_on = ?, sessions_attended = ?, outcome_summary = ?,
-                  status_changed_at = ?, ended_at = CASE WHEN ? THEN ? ELSE NULL END,
+                  status_changed_at = ?, ended_at = CASE WHEN ? THEN CAST(? AS TIMESTAMPTZ) ELSE NULL END,
                   version = version + 1
                 WHERE organisation_id = ? AND id = ? AND version = ?
                 """)

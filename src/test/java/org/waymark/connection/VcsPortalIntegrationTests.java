@@ -250,6 +250,14 @@ class VcsPortalIntegrationTests {
         .contains("changed by someone else");
     assertThat(stale.document().select("[data-testid=status]").text()).isEqualTo("Accepted");
     assertThat(status(c.id())).isEqualTo("ACCEPTED");
+    // A move still allowed, from the page as it was before.
+    WebSession.Page staleHold =
+        vcs.post(path + "/hold", form("version", "0", "holdReason", "PERSON_UNWELL"));
+    assertThat(staleHold.status()).isEqualTo(409);
+    assertThat(staleHold.document().select(".nhsuk-error-summary").text())
+        .contains("changed by someone else");
+    assertThat(status(c.id())).isEqualTo("ACCEPTED");
+    assertThat(version(c.id())).isEqualTo(1);
   }
 
   @Test

@@ -358,9 +358,13 @@ class VcsPortalController {
       }
       if (conflict) {
         Connection now = connections.findForService(id);
+        // A move no longer allowed because someone else answered first is a stale page.
         model.addAttribute(
             "problem",
-            text("connection.vcs.notAllowed", now.status().label().toLowerCase(Locale.UK)));
+            now.version() != Web.version(form.getVersion())
+                ? text("connection.vcs.stale")
+                : text("connection.vcs.notAllowed", now.status().label().toLowerCase(Locale.UK)));
+        model.addAttribute("answerForm", new AnswerForm());
         response.setStatus(HttpStatus.CONFLICT.value());
         return render(now, model);
       }

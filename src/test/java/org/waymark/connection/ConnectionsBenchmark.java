@@ -159,14 +159,14 @@ public final class ConnectionsBenchmark {
         new Row(
             coordinator,
             "/vcs/referrals?status=all",
-            INBOX.formatted(ALL, "c.requested_at DESC, c.id") + " LIMIT 25 OFFSET 0",
+            INBOX.formatted("true", "c.requested_at DESC, c.id") + " LIMIT 25 OFFSET 0",
             holder));
     rows.put(
         "/vcs/referrals (all, page " + (laterPage + 1) + ")",
         new Row(
             coordinator,
             "/vcs/referrals?status=all&page=" + laterPage,
-            INBOX.formatted(ALL, "c.requested_at DESC, c.id")
+            INBOX.formatted("true", "c.requested_at DESC, c.id")
                 + " LIMIT 25 OFFSET "
                 + (laterPage * ServiceInbox.PAGE_SIZE),
             holder));
@@ -185,7 +185,7 @@ public final class ConnectionsBenchmark {
         new Row(
             null,
             null,
-            "SELECT count(*) FROM connection c WHERE c.service_holder_id = :holder AND " + ALL,
+            "SELECT count(*) FROM connection c WHERE c.service_holder_id = :holder",
             holder));
     rows.put(
         "/vcs/services (figures)",
@@ -267,10 +267,6 @@ public final class ConnectionsBenchmark {
         });
   }
 
-  private static final String ALL =
-      "c.status IN ('REQUESTED', 'ACCEPTED', 'REJECTED', 'CANCELLED', 'IN_PROGRESS', 'ON_HOLD',"
-          + " 'COMPLETED', 'FAILED')";
-
   /** The inbox statement of {@code InboxQueries}, with its states and order filled in. */
   private static final String INBOX =
       """
@@ -337,13 +333,13 @@ public final class ConnectionsBenchmark {
                 SELECT g,
                   CASE WHEN g <= :large THEN 0 ELSE 1 + g % 199 END AS h,
                   g % 3 AS s, g % 20 AS p, (g / 20) % 10 AS w,
-                  CASE WHEN (g * 31) % 100 < 10 THEN 'REQUESTED'
-                       WHEN (g * 31) % 100 < 18 THEN 'ACCEPTED'
-                       WHEN (g * 31) % 100 < 28 THEN 'IN_PROGRESS'
-                       WHEN (g * 31) % 100 < 30 THEN 'ON_HOLD'
-                       WHEN (g * 31) % 100 < 75 THEN 'COMPLETED'
-                       WHEN (g * 31) % 100 < 83 THEN 'FAILED'
-                       WHEN (g * 31) % 100 < 95 THEN 'REJECTED'
+                  CASE WHEN (hashint4(g) & 2147483647) % 100 < 10 THEN 'REQUESTED'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 18 THEN 'ACCEPTED'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 28 THEN 'IN_PROGRESS'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 30 THEN 'ON_HOLD'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 75 THEN 'COMPLETED'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 83 THEN 'FAILED'
+                       WHEN (hashint4(g) & 2147483647) % 100 < 95 THEN 'REJECTED'
                        ELSE 'CANCELLED' END AS status
                 FROM generate_series(1, :n) g) k) q
             """)

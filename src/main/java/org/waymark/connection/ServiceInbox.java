@@ -151,8 +151,8 @@ public class ServiceInbox {
   public record HeldService(UUID id, String name) {}
 
   /**
-   * The figures of one service the organisation holds. Counts "now" are of referrals open today;
-   * the others of referrals received in the last {@link #FIGURE_DAYS} days.
+   * The figures of one service the organisation holds. The counts of now are of referrals open
+   * today; the others of referrals received in the last {@link #FIGURE_DAYS} days.
    *
    * @param capacity how many people the service can take, from its listing; null when not set
    * @param withUs accepted, attending or on hold now

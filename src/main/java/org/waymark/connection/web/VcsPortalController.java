@@ -449,7 +449,7 @@ class VcsPortalController {
         h.by());
   }
 
-  /** A reason in words: "another reason" is replaced by what it was. */
+  /** A reason in words: another reason is replaced by what it was. */
   static String reasonText(StatusReason reason, String detail) {
     if (reason == null) {
       return null;

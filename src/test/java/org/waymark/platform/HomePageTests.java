@@ -34,6 +34,7 @@ class HomePageTests {
         .contains("/admin/code-lists")
         .doesNotContain("/triage", "/caseload", "/referrals/new");
     assertThat(cards(Role.VCS_COORDINATOR))
+        .contains("/vcs/referrals")
         .doesNotContain("/triage", "/caseload", "/referrals/new", "/referrals/mine");
   }
 

@@ -32,6 +32,7 @@ class HomeController {
     model.addAttribute("mayReadPeople", access.may(Permission.READ_PERSON));
     model.addAttribute("mayWritePeople", access.may(Permission.WRITE_PERSON));
     model.addAttribute("maySearchDirectory", access.may(Permission.SEARCH_DIRECTORY));
+    model.addAttribute("mayAnswerConnections", access.may(Permission.ANSWER_CONNECTIONS));
     model.addAttribute("mayEditListings", access.may(Permission.EDIT_DIRECTORY_LISTING));
     model.addAttribute("mayImportDirectory", access.may(Permission.IMPORT_DIRECTORY));
     model.addAttribute("mayAdminister", access.may(Permission.ADMINISTER_USERS));

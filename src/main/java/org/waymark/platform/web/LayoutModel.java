@@ -34,6 +34,9 @@ class LayoutModel {
     add(items, "Home", "/", true);
     add(items, "Triage", "/triage", access.may(Permission.TRIAGE_REFERRALS));
     add(items, "Caseload", "/caseload", access.may(Permission.READ_CASEWORK));
+    add(items, "Connections", "/connections", access.may(Permission.READ_CASEWORK));
+    add(items, "Referrals", "/vcs/referrals", access.may(Permission.ANSWER_CONNECTIONS));
+    add(items, "Our services", "/vcs/services", access.may(Permission.ANSWER_CONNECTIONS));
     add(items, "My referrals", "/referrals/mine", access.may(Permission.READ_OWN_REFERRALS));
     add(items, "Refer someone", "/referrals/new", access.may(Permission.MAKE_REFERRAL));
     add(items, "Import referrals", "/referrals/import", access.may(Permission.IMPORT_REFERRALS));

@@ -25,7 +25,11 @@ import org.waymark.directory.ServiceDetails;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.UserAccount;
+import org.waymark.notification.Channel;
+import org.waymark.notification.NotificationTemplate;
+import org.waymark.notification.Notifications;
 import org.waymark.person.Person;
+import org.waymark.person.PersonDetails;
 import org.waymark.person.PersonManagement;
 import org.waymark.shared.RecordNotFoundException;
 
@@ -43,6 +47,7 @@ public class Signposts {
   private final ConnectionStore store;
   private final ConnectionAccess access;
   private final PersonManagement people;
+  private final Notifications notifications;
   private final IdentityManagement identity;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
@@ -55,6 +60,7 @@ public class Signposts {
       ConnectionAccess access,
       PersonManagement people,
       IdentityManagement identity,
+      Notifications notifications,
       AuditLog audit,
       ApplicationEventPublisher events,
       Optional<Clock> clock) {
@@ -63,6 +69,7 @@ public class Signposts {
     this.store = store;
     this.access = access;
     this.people = people;
+    this.notifications = notifications;
     this.identity = identity;
     this.audit = audit;
     this.events = events;
@@ -159,6 +166,58 @@ public class Signposts {
             .map(Organisation::name)
             .orElse("Social prescribing");
     return new WhatWeAgreed(name, linkWorker, service, items);
+  }
+
+  /**
+   * The ways the summary can reach the person: email and text, each only if they agreed to be
+   * contacted that way and an address or mobile number is held.
+   */
+  @Transactional
+  public List<Channel> channelsFor(UUID caseId) {
+    CaseFile c = casework.find(caseId);
+    PersonDetails d = people.find(c.personId()).details();
+    List<Channel> channels = new ArrayList<>();
+    if (d.emailConsent() && d.email() != null && !d.email().isBlank()) {
+      channels.add(Channel.EMAIL);
+    }
+    if (d.smsConsent() && d.mobile() != null && !d.mobile().isBlank()) {
+      channels.add(Channel.SMS);
+    }
+    return channels;
+  }
+
+  /**
+   * Sends the 'what we agreed' summary to the person by email or text, through the notification
+   * outbox (sent after the transaction commits). Audited as {@code WHAT_WE_AGREED_SENT}.
+   *
+   * @throws ConnectionValidationException if the person did not agree to that channel or no address
+   *     is held, or nothing has been agreed yet; nothing is sent
+   */
+  @Transactional
+  public void sendWhatWeAgreed(UUID caseId, Channel channel) {
+    CaseFile c = casework.findWritable(caseId);
+    if (channel == null || !channelsFor(caseId).contains(channel)) {
+      throw new ConnectionValidationException("channel", "connection.agreed.channel");
+    }
+    WhatWeAgreed agreed = whatWeAgreed(caseId);
+    if (agreed.isEmpty()) {
+      throw new ConnectionValidationException("channel", "connection.agreed.empty");
+    }
+    PersonDetails d = people.find(c.personId()).details();
+    String address = channel == Channel.EMAIL ? d.email() : d.mobile();
+    notifications.messagePerson(
+        c.organisationId(),
+        c.personId(),
+        channel,
+        address,
+        NotificationTemplate.WHAT_WE_AGREED,
+        Map.of(
+            "name", agreed.personName(),
+            "summary", agreed.text(),
+            "link_worker", agreed.linkWorker()));
+    audit.record(
+        AuditEntry.allowed("WHAT_WE_AGREED_SENT", "case", c.id(), c.personId())
+            .withDetail(channel.name()));
   }
 
   private List<String> contact(UUID serviceId) {

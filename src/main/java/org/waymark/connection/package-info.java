@@ -12,6 +12,7 @@
       "codelist",
       "referral",
       "casework",
-      "directory"
+      "directory",
+      "notification"
     })
 package org.waymark.connection;

@@ -27,6 +27,7 @@ import org.waymark.casework.DischargeDraft;
 import org.waymark.casework.Triage;
 import org.waymark.directory.DirectoryCuration;
 import org.waymark.identity.IdentityManagement;
+import org.waymark.notification.Notifications;
 import org.waymark.person.Person;
 import org.waymark.person.PersonManagement;
 import org.waymark.referral.Referrals;
@@ -44,6 +45,7 @@ class ConnectionIntegrationTests {
   @Autowired Triage triage;
   @Autowired Connections connections;
   @Autowired Signposts signposts;
+  @Autowired Notifications notifications;
   @Autowired CaseClosures closures;
   @Autowired PersonManagement people;
   @Autowired JdbcClient jdbc;
@@ -392,6 +394,87 @@ class ConnectionIntegrationTests {
                 .query(UUID.class)
                 .single())
         .isEqualTo(kept.id());
+  }
+
+  @Test
+  void theServiceIsToldOfANewReferralAndTheLinkWorkerOfItsAnswerWithoutHealthDetailsInEmails() {
+    Connection c = f.refer(connections, openCase, f.waymarkService.id());
+    String name = f.waymarkService.details().name();
+    assertThat(notifications.inbox(f.coordinator.id(), 0, 10).notifications())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.title()).isEqualTo("New referral to " + name);
+              assertThat(n.link()).isEqualTo("/vcs/referrals/" + c.id());
+            });
+    List<String> emails =
+        jdbc.sql(
+                "SELECT subject || ' ' || body FROM notification_outbox WHERE recipient_user_id = ?")
+            .param(f.coordinator.id())
+            .query(String.class)
+            .list();
+    assertThat(emails)
+        .singleElement()
+        .satisfies(e -> assertThat(e).doesNotContain(name, "Maureen", "Oakley", "Loneliness"));
+
+    as(
+        f.coordinator,
+        () ->
+            connections.change(
+                c.id(), 0, new ConnectionChange(ConnectionStatus.ACCEPTED, null, null, null)));
+    assertThat(notifications.inbox(f.linkWorker.id(), 0, 10).notifications())
+        .singleElement()
+        .satisfies(n -> assertThat(n.title()).isEqualTo(name + ": referral accepted"));
+    // What the link worker does themselves is not notified back to them.
+    as(
+        f.linkWorker,
+        () ->
+            connections.change(
+                c.id(),
+                1,
+                new ConnectionChange(
+                    ConnectionStatus.CANCELLED, StatusReason.NO_LONGER_NEEDED, null, null)));
+    assertThat(notifications.unreadCount(f.linkWorker.id())).isEqualTo(1);
+  }
+
+  @Test
+  void whatWeAgreedIsPrintableAndTextedOnlyByAWayThePersonAgreedTo() {
+    f.refer(connections, openCase, f.waymarkService.id());
+    WebSession lw = f.signedIn(f.linkWorker);
+    String page = "/cases/" + openCase.id() + "/what-we-agreed";
+    Document agreed = lw.get(page).document();
+    assertThat(agreed.select("[data-testid=what-we-agreed]").text())
+        .contains("Hello Maureen")
+        .contains(f.waymarkService.details().name())
+        .contains("We have asked them to contact you.");
+    assertThat(agreed.select("[data-testid=send-form] button").eachText())
+        .containsExactly("Text it to them");
+
+    WebSession.Page refused = lw.post(page + "/send", form("channel", "EMAIL"));
+    assertThat(lw.get(refused.location().replaceAll("^https?://[^/]+", "")).document().text())
+        .contains("has not agreed to be contacted that way");
+    assertThat(texts(openCase)).isEmpty();
+
+    assertThat(lw.post(page + "/send", form("channel", "SMS")).status()).isEqualTo(302);
+    assertThat(texts(openCase))
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(t)
+                    .contains("Hello Maureen")
+                    .contains(f.waymarkService.details().name())
+                    .doesNotContain("Loneliness")
+                    .doesNotContain("walking stick"));
+    assertThat(f.signedIn(f.otherLinkWorker).post(page + "/send", form("channel", "SMS")).status())
+        .isEqualTo(403);
+  }
+
+  private List<String> texts(CaseFile c) {
+    return jdbc.sql(
+            "SELECT body FROM notification_outbox WHERE recipient_person_id = ? AND channel = 'SMS'")
+        .param(c.personId())
+        .query(String.class)
+        .list();
   }
 
   private long connections(CaseFile c) {

@@ -45,6 +45,7 @@ import org.waymark.directory.ServiceMatch;
 import org.waymark.directory.ServiceSearch;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
+import org.waymark.notification.Channel;
 import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.PersonManagement;
@@ -324,8 +325,28 @@ class CaseConnectionsController {
     CaseFile c = casework.find(id);
     common(model, c);
     model.addAttribute("agreed", signposts.whatWeAgreed(id));
+    model.addAttribute("channels", signposts.channelsFor(id));
+    model.addAttribute("maySend", c.isOpen() && casework.mayWrite(c));
     model.addAttribute("pageTitle", "What we agreed");
     return "connection/what-we-agreed";
+  }
+
+  @PostMapping("/cases/{id}/what-we-agreed/send")
+  @RequiresPermission(Permission.WRITE_CASEWORK)
+  String sendWhatWeAgreed(
+      @PathVariable UUID id,
+      @RequestParam(name = "channel", required = false) String channel,
+      RedirectAttributes flash) {
+    Channel chosen = ConnectionController.parse(Channel.class, channel);
+    try {
+      signposts.sendWhatWeAgreed(id, chosen);
+      flash.addFlashAttribute(
+          "success",
+          text(chosen == Channel.EMAIL ? "connection.agreed.emailed" : "connection.agreed.texted"));
+    } catch (ConnectionValidationException e) {
+      flash.addFlashAttribute("problem", text(e.problems().values().iterator().next()));
+    }
+    return "redirect:/cases/" + id + "/what-we-agreed";
   }
 
   private String signpostForm(CaseFile c, ServiceDetails s, SignpostForm form, Model model) {

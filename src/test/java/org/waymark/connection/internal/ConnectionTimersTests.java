@@ -33,6 +33,7 @@ import org.waymark.connection.ConnectionFixture;
 import org.waymark.connection.Connections;
 import org.waymark.directory.DirectoryCuration;
 import org.waymark.identity.IdentityManagement;
+import org.waymark.notification.Notifications;
 import org.waymark.referral.Referrals;
 import org.waymark.support.WaymarkIntegrationTest;
 
@@ -56,6 +57,7 @@ class ConnectionTimersTests {
   @Autowired PlatformTransactionManager transactions;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEvents events;
+  @Autowired Notifications notifications;
 
   ConnectionFixture f;
   CaseFile openCase;
@@ -64,9 +66,13 @@ class ConnectionTimersTests {
   void setUp() {
     f = new ConnectionFixture(identity, curation, port);
     openCase = f.openCase(referrals, triage, "Harold", "Timms");
-    // Only this test's referrals are waiting, so other tests' data cannot be chased here.
+    // Referrals an earlier test here dated in the past are cancelled, so each test counts only its
+    // own (referrals made today are never due on the dates these tests run the timers at).
     jdbc.sql(
-            "UPDATE connection SET status = 'CANCELLED', status_reason = 'SENT_IN_ERROR' WHERE status = 'REQUESTED'")
+            """
+            UPDATE connection SET status = 'CANCELLED', status_reason = 'SENT_IN_ERROR'
+            WHERE status = 'REQUESTED' AND requested_at < TIMESTAMPTZ '2026-11-01 00:00Z'
+            """)
         .update();
   }
 
@@ -104,6 +110,14 @@ class ConnectionTimersTests {
         .singleElement()
         .satisfies(e -> assertThat(e.requestedBy()).isEqualTo(f.linkWorker.id()));
     assertThat(store.find(c.id()).orElseThrow().overdueFlaggedAt()).isNotNull();
+    assertThat(notifications.inbox(f.linkWorker.id(), 0, 10).notifications())
+        .singleElement()
+        .satisfies(
+            n ->
+                assertThat(n.title())
+                    .isEqualTo(
+                        f.waymarkService.details().name()
+                            + " has not answered a referral by 26 October 2026"));
   }
 
   @Test
@@ -129,6 +143,14 @@ class ConnectionTimersTests {
     assertThat(events.stream(ConnectionChased.class).filter(e -> e.connectionId().equals(c.id())))
         .singleElement()
         .satisfies(e -> assertThat(e.serviceHolderId()).isEqualTo(f.vcs.id()));
+    assertThat(notifications.inbox(f.coordinator.id(), 0, 10).notifications())
+        .anySatisfy(
+            n ->
+                assertThat(n.title())
+                    .isEqualTo(
+                        "A referral to "
+                            + f.waymarkService.details().name()
+                            + " needs an answer by 26 October 2026"));
     assertThat(
             writer.history(store.find(c.id()).orElseThrow()).stream()
                 .filter(h -> "SYSTEM".equals(h.side())))

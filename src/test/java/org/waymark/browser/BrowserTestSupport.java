@@ -1,6 +1,9 @@
 package org.waymark.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.support.WaymarkIntegrationTest;
@@ -73,5 +78,62 @@ public abstract class BrowserTestSupport {
     String name = test.getTestClass().map(Class::getSimpleName).orElse("Browser") + "-" + method;
     String display = test.getDisplayName();
     return display.equals(method + "()") ? name : name + "-" + display;
+  }
+
+  /** Follows a link of the header's menu and checks the page it leads to. */
+  protected void navigate(String label, String path, String screenshot) {
+    browser()
+        .find(By.cssSelector("nav.nhsuk-header__navigation"))
+        .findElement(By.linkText(label))
+        .click();
+    waitForPath(browser(), p -> p.equals(path), path);
+    page(screenshot, path);
+  }
+
+  /** Saves a screenshot and checks the page: no browser errors, no WCAG 2.2 AA violations. */
+  protected void page(String screenshot, String name) {
+    assertThat(browser().status()).as(name).isEqualTo(200);
+    browser().screenshot(screenshot);
+    assertThat(browser().consoleErrors()).as(name).isEmpty();
+    browser().assertAccessible(name);
+  }
+
+  protected void signOut() {
+    new Header(browser()).signOut();
+  }
+
+  protected void type(String id, String value) {
+    WebElement field = browser().find(By.id(id));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  protected void date(String id, LocalDate date) {
+    type(id, Integer.toString(date.getDayOfMonth()));
+    type(id + "-month", Integer.toString(date.getMonthValue()));
+    type(id + "-year", Integer.toString(date.getYear()));
+  }
+
+  /** Chooses a radio button or checkbox by its name and value, through its label. */
+  protected void choose(String name, String value) {
+    WebElement input =
+        browser().find(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+    if (!input.isSelected()) {
+      browser().find(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']")).click();
+    }
+  }
+
+  protected void tick(String id) {
+    if (!browser().find(By.id(id)).isSelected()) {
+      browser().find(By.cssSelector("label[for='" + id + "']")).click();
+    }
+  }
+
+  protected void submit() {
+    browser().find(By.cssSelector("main form[method=post] button[type=submit]")).click();
+  }
+
+  protected String text(String css) {
+    return browser().find(By.cssSelector(css)).getText();
   }
 }

@@ -180,55 +180,6 @@ class ReferralJourneyBrowserTests extends BrowserTestSupport {
         .orElseThrow();
   }
 
-  /** Follows a link of the header's menu and checks the page it leads to. */
-  private void navigate(String label, String path, String screenshot) {
-    browser()
-        .find(By.cssSelector("nav.nhsuk-header__navigation"))
-        .findElement(By.linkText(label))
-        .click();
-    waitForPath(browser(), p -> p.equals(path), path);
-    page(screenshot, path);
-  }
-
-  /** Saves a screenshot and checks the page: no browser errors, no WCAG 2.2 AA violations. */
-  private void page(String screenshot, String name) {
-    assertThat(browser().status()).as(name).isEqualTo(200);
-    browser().screenshot(screenshot);
-    assertThat(browser().consoleErrors()).as(name).isEmpty();
-    browser().assertAccessible(name);
-  }
-
-  private void signOut() {
-    new Header(browser()).signOut();
-  }
-
-  private void type(String id, String value) {
-    WebElement field = browser().find(By.id(id));
-    field.clear();
-    field.sendKeys(value);
-  }
-
-  private void date(String id, LocalDate date) {
-    type(id, Integer.toString(date.getDayOfMonth()));
-    type(id + "-month", Integer.toString(date.getMonthValue()));
-    type(id + "-year", Integer.toString(date.getYear()));
-  }
-
-  /** Chooses a radio button or checkbox by its name and value, through its label. */
-  private void choose(String name, String value) {
-    WebElement input =
-        browser().find(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
-    if (!input.isSelected()) {
-      browser().find(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']")).click();
-    }
-  }
-
-  private void tick(String id) {
-    if (!browser().find(By.id(id)).isSelected()) {
-      browser().find(By.cssSelector("label[for='" + id + "']")).click();
-    }
-  }
-
   private void clickLabel(String text) {
     List<WebElement> labels = browser().findAll(By.cssSelector("main label"));
     labels.stream()
@@ -236,14 +187,6 @@ class ReferralJourneyBrowserTests extends BrowserTestSupport {
         .findFirst()
         .orElseThrow(() -> new AssertionError("No label " + text))
         .click();
-  }
-
-  private void submit() {
-    browser().find(By.cssSelector("main form[method=post] button[type=submit]")).click();
-  }
-
-  private String text(String css) {
-    return browser().find(By.cssSelector(css)).getText();
   }
 
   /** Fetches an address with the browser's own session: its status and content type. */

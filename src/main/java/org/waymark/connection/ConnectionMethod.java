@@ -20,6 +20,11 @@ public enum ConnectionMethod {
     return label;
   }
 
+  /** The label inside a sentence, for example 'through Waymark'. */
+  public String phrase() {
+    return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+  }
+
   /** Whether the service answers in Waymark itself. */
   public boolean answeredInWaymark() {
     return this == WAYMARK;

@@ -113,7 +113,7 @@ class ConnectionIntegrationTests {
 
     Document page = lw.get("/connections/" + id).document();
     assertThat(page.select("[data-testid=status]").text()).isEqualTo("Waiting for an answer");
-    assertThat(page.select("[data-testid=history]").text()).contains("Sent through waymark");
+    assertThat(page.select("[data-testid=history]").text()).contains("Sent through Waymark");
     Document list = lw.get("/cases/" + openCase.id() + "/connections").document();
     assertThat(list.select("[data-testid=connection-row]").text())
         .contains(f.waymarkService.details().name())

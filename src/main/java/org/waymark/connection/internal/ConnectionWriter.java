@@ -54,7 +54,7 @@ public class ConnectionWriter {
         ConnectionStatus.REQUESTED,
         null,
         null,
-        "Sent " + c.method().label().toLowerCase(java.util.Locale.UK),
+        "Sent " + c.method().phrase(),
         Side.REQUESTER.name(),
         c.requestedBy(),
         c.requestedAt());

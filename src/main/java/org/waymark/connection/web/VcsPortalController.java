@@ -1,5 +1,6 @@
 package org.waymark.connection.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -116,158 +117,67 @@ class VcsPortalController {
     return page(id, model);
   }
 
-  @PostMapping("/vcs/referrals/{id}/accept")
-  String accept(
+  /**
+   * The answers that change the state, one address each: accept, decline (with a reason), hold
+   * (with a reason), resume, complete (with what was done) and not going ahead (with a reason).
+   */
+  @PostMapping({
+    "/vcs/referrals/{id}/accept",
+    "/vcs/referrals/{id}/decline",
+    "/vcs/referrals/{id}/hold",
+    "/vcs/referrals/{id}/resume",
+    "/vcs/referrals/{id}/complete",
+    "/vcs/referrals/{id}/not-going-ahead"
+  })
+  String answer(
       @PathVariable UUID id,
       @ModelAttribute("answerForm") AnswerForm form,
       BindingResult errors,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    return act(
-        id,
-        "accept",
-        form,
-        errors,
-        model,
-        response,
-        flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(ConnectionStatus.ACCEPTED, null, null, null)));
-  }
-
-  @PostMapping("/vcs/referrals/{id}/decline")
-  String decline(
-      @PathVariable UUID id,
-      @ModelAttribute("answerForm") AnswerForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "decline",
-        form,
-        errors,
-        model,
-        response,
-        flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(
-                    ConnectionStatus.REJECTED,
-                    reason(form.getDeclineReason()),
-                    form.getDeclineDetail(),
-                    null)));
-  }
-
-  @PostMapping("/vcs/referrals/{id}/hold")
-  String hold(
-      @PathVariable UUID id,
-      @ModelAttribute("answerForm") AnswerForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "hold",
-        form,
-        errors,
-        model,
-        response,
-        flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(
-                    ConnectionStatus.ON_HOLD,
-                    reason(form.getHoldReason()),
-                    form.getHoldDetail(),
-                    null)));
-  }
-
-  @PostMapping("/vcs/referrals/{id}/resume")
-  String resume(
-      @PathVariable UUID id,
-      @ModelAttribute("answerForm") AnswerForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "resume",
-        form,
-        errors,
-        model,
-        response,
-        flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(ConnectionStatus.IN_PROGRESS, null, null, null)));
-  }
-
-  @PostMapping("/vcs/referrals/{id}/complete")
-  String complete(
-      @PathVariable UUID id,
-      @ModelAttribute("answerForm") AnswerForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    if (form.getOutcome() == null || form.getOutcome().isBlank()) {
+    String path = request.getRequestURI();
+    String action = path.substring(path.lastIndexOf('/') + 1);
+    String key = action.equals("not-going-ahead") ? "fail" : action;
+    if (key.equals("complete") && (form.getOutcome() == null || form.getOutcome().isBlank())) {
       errors.rejectValue("outcome", "connection.vcs.outcome.required");
       return page(id, model);
     }
+    ConnectionChange change =
+        switch (key) {
+          case "accept" -> new ConnectionChange(ConnectionStatus.ACCEPTED, null, null, null);
+          case "decline" ->
+              new ConnectionChange(
+                  ConnectionStatus.REJECTED,
+                  reason(form.getDeclineReason()),
+                  form.getDeclineDetail(),
+                  null);
+          case "hold" ->
+              new ConnectionChange(
+                  ConnectionStatus.ON_HOLD,
+                  reason(form.getHoldReason()),
+                  form.getHoldDetail(),
+                  null);
+          case "resume" -> new ConnectionChange(ConnectionStatus.IN_PROGRESS, null, null, null);
+          case "complete" ->
+              new ConnectionChange(ConnectionStatus.COMPLETED, null, null, form.getOutcome());
+          default ->
+              new ConnectionChange(
+                  ConnectionStatus.FAILED,
+                  reason(form.getFailReason()),
+                  form.getFailDetail(),
+                  null);
+        };
     return act(
         id,
-        "complete",
+        key,
         form,
         errors,
         model,
         response,
         flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(ConnectionStatus.COMPLETED, null, null, form.getOutcome())));
-  }
-
-  @PostMapping("/vcs/referrals/{id}/not-going-ahead")
-  String fail(
-      @PathVariable UUID id,
-      @ModelAttribute("answerForm") AnswerForm form,
-      BindingResult errors,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "fail",
-        form,
-        errors,
-        model,
-        response,
-        flash,
-        () ->
-            connections.change(
-                id,
-                Web.version(form.getVersion()),
-                new ConnectionChange(
-                    ConnectionStatus.FAILED,
-                    reason(form.getFailReason()),
-                    form.getFailDetail(),
-                    null)));
+        () -> connections.change(id, Web.version(form.getVersion()), change));
   }
 
   @PostMapping("/vcs/referrals/{id}/attendance")

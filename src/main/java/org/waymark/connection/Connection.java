@@ -51,6 +51,48 @@ public record Connection(
     needs = List.copyOf(needs);
   }
 
+  /**
+   * This connection after a change: the same referral with a new state, attendance or outcome, at
+   * the next version.
+   */
+  public Connection changed(
+      ConnectionStatus status,
+      StatusReason statusReason,
+      String statusDetail,
+      Instant answeredAt,
+      LocalDate firstSessionOn,
+      int sessionsAttended,
+      String outcomeSummary,
+      Instant statusChangedAt) {
+    return new Connection(
+        id,
+        organisationId,
+        caseId,
+        referralId,
+        personId,
+        requestedBy,
+        serviceId,
+        serviceHolderId,
+        serviceName,
+        serviceOrganisationName,
+        method,
+        status,
+        statusReason,
+        statusDetail,
+        needs,
+        shared,
+        requestedAt,
+        answerDueOn,
+        chasedAt,
+        overdueFlaggedAt,
+        answeredAt,
+        firstSessionOn,
+        sessionsAttended,
+        outcomeSummary,
+        statusChangedAt,
+        version + 1);
+  }
+
   public boolean isOpen() {
     return ConnectionStatus.open().contains(status);
   }

@@ -379,7 +379,12 @@ class CasePageIntegrationTests {
         .isEqualTo("Summary");
     assertThat(doc.select("[data-testid=case-navigation] a").eachAttr("href"))
         .containsExactly(
-            path("/contacts"), path("/assessment"), path("/plan"), path("/notes"), path("/close"));
+            path("/contacts"),
+            path("/assessment"),
+            path("/plan"),
+            path("/connections"),
+            path("/notes"),
+            path("/close"));
     assertThat(
             lw.get(path("/notes"))
                 .document()

@@ -6,15 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
-import org.waymark.identity.WaymarkUser;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.Sex;
 import org.waymark.referral.Channel;
@@ -116,24 +112,7 @@ final class CaseworkFixture {
 
   /** Runs work as this user, acting in their first membership, as a signed-in request would. */
   static <T> T as(UserAccount account, Supplier<T> work) {
-    WaymarkUser user =
-        new WaymarkUser(
-            account.id(),
-            account.email(),
-            account.displayName(),
-            null,
-            true,
-            account.memberships(),
-            account.memberships().get(0));
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return work.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return TestUsers.as(account, work);
   }
 
   static void as(UserAccount account, Runnable work) {

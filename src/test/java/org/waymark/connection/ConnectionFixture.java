@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.waymark.casework.CaseFile;
 import org.waymark.casework.Triage;
 import org.waymark.directory.AcceptingReferrals;
@@ -22,7 +19,6 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
-import org.waymark.identity.WaymarkUser;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.Sex;
 import org.waymark.referral.Channel;
@@ -160,24 +156,7 @@ public final class ConnectionFixture {
 
   /** Runs work as this user, acting in their first membership, as a signed-in request would. */
   public static <T> T as(UserAccount account, Supplier<T> work) {
-    WaymarkUser user =
-        new WaymarkUser(
-            account.id(),
-            account.email(),
-            account.displayName(),
-            null,
-            true,
-            account.memberships(),
-            account.memberships().get(0));
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return work.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return TestUsers.as(account, work);
   }
 
   public static Map<String, String> form(String... pairs) {

@@ -15,9 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.waymark.directory.DirectoryImports;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Membership;
@@ -25,7 +22,6 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
-import org.waymark.identity.WaymarkUser;
 import org.waymark.support.DemoAccounts;
 import org.waymark.support.TestUsers;
 import org.waymark.support.WebSession;
@@ -120,29 +116,7 @@ final class VcsPortalFixture {
 
   /** Runs work as this user acting for this organisation, as a signed-in request would. */
   static <T> T as(UserAccount account, UUID organisationId, Supplier<T> work) {
-    Membership acting =
-        account.memberships().stream()
-            .filter(m -> m.organisationId().equals(organisationId))
-            .findFirst()
-            .orElseThrow();
-    WaymarkUser user =
-        new WaymarkUser(
-            account.id(),
-            account.email(),
-            account.displayName(),
-            null,
-            true,
-            account.memberships(),
-            acting);
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return work.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
+    return TestUsers.as(account, organisationId, work);
   }
 
   /** A session of a user signed in through the form, acting for this organisation. */

@@ -69,33 +69,15 @@ public class ConnectionWriter {
     boolean answering =
         c.status() == ConnectionStatus.REQUESTED && to != ConnectionStatus.CANCELLED;
     Connection changed =
-        new Connection(
-            c.id(),
-            c.organisationId(),
-            c.caseId(),
-            c.referralId(),
-            c.personId(),
-            c.requestedBy(),
-            c.serviceId(),
-            c.serviceHolderId(),
-            c.serviceName(),
-            c.serviceOrganisationName(),
-            c.method(),
+        c.changed(
             to,
             to.needsReason() ? change.reason() : null,
             to.needsReason() ? strip(change.detail()) : null,
-            c.needs(),
-            c.shared(),
-            c.requestedAt(),
-            c.answerDueOn(),
-            c.chasedAt(),
-            c.overdueFlaggedAt(),
             answering ? now : c.answeredAt(),
             c.firstSessionOn(),
             c.sessionsAttended(),
             to == ConnectionStatus.COMPLETED ? strip(change.outcome()) : c.outcomeSummary(),
-            now,
-            c.version() + 1);
+            now);
     save(c, changed, version);
     store.addHistory(
         c.organisationId(),
@@ -129,33 +111,15 @@ public class ConnectionWriter {
             && (c.status() == ConnectionStatus.ACCEPTED || c.status() == ConnectionStatus.ON_HOLD);
     ConnectionStatus to = starts ? ConnectionStatus.IN_PROGRESS : c.status();
     Connection changed =
-        new Connection(
-            c.id(),
-            c.organisationId(),
-            c.caseId(),
-            c.referralId(),
-            c.personId(),
-            c.requestedBy(),
-            c.serviceId(),
-            c.serviceHolderId(),
-            c.serviceName(),
-            c.serviceOrganisationName(),
-            c.method(),
+        c.changed(
             to,
             starts ? null : c.statusReason(),
             starts ? null : c.statusDetail(),
-            c.needs(),
-            c.shared(),
-            c.requestedAt(),
-            c.answerDueOn(),
-            c.chasedAt(),
-            c.overdueFlaggedAt(),
             c.answeredAt(),
             firstSessionOn,
             sessionsAttended,
             c.outcomeSummary(),
-            starts ? now : c.statusChangedAt(),
-            c.version() + 1);
+            starts ? now : c.statusChangedAt());
     save(c, changed, version);
     String note =
         "Attendance: "

@@ -24,7 +24,6 @@ import org.waymark.connection.ConnectionStatus;
 import org.waymark.connection.ConnectionText;
 import org.waymark.connection.ConnectionValidationException;
 import org.waymark.connection.Connections;
-import org.waymark.connection.HistoryEntry;
 import org.waymark.connection.StatusReason;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
@@ -51,9 +50,6 @@ class ConnectionController {
     this.headers = headers;
     this.messages = messages;
   }
-
-  /** One entry of the history as shown. */
-  record HistoryRow(String at, String status, String reason, String note, String by) {}
 
   @GetMapping("/connections/{id}")
   @RequiresPermission(Permission.READ_CASEWORK)
@@ -149,20 +145,7 @@ class ConnectionController {
     model.addAttribute("answerBy", ConnectionText.date(c.answerDueOn()));
     model.addAttribute("overdue", c.answerOverdue(LocalDate.now(LONDON)));
     model.addAttribute("firstSessionOn", ConnectionText.date(c.firstSessionOn()));
-    model.addAttribute(
-        "history",
-        connections.history(c).stream()
-            .map(
-                (HistoryEntry h) ->
-                    new HistoryRow(
-                        ConnectionText.dateTime(h.at()),
-                        h.status().label(),
-                        h.reason() == null
-                            ? h.detail()
-                            : h.reason().label() + (h.detail() == null ? "" : ": " + h.detail()),
-                        h.note(),
-                        h.by() == null ? "Waymark" : h.by()))
-            .toList());
+    model.addAttribute("history", connections.history(c).stream().map(HistoryLine::of).toList());
     boolean mayCancel = connections.mayCancel(c);
     boolean mayAnswer = connections.mayAnswer(c);
     List<ConnectionStatus> moves =

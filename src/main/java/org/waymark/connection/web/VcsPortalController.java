@@ -26,7 +26,6 @@ import org.waymark.connection.ConnectionStatus;
 import org.waymark.connection.ConnectionText;
 import org.waymark.connection.ConnectionValidationException;
 import org.waymark.connection.Connections;
-import org.waymark.connection.HistoryEntry;
 import org.waymark.connection.ServiceInbox;
 import org.waymark.connection.ServiceInbox.HeldService;
 import org.waymark.connection.ServiceInbox.InboxRow;
@@ -67,10 +66,6 @@ class VcsPortalController {
       String colour,
       String answerBy,
       boolean overdue) {}
-
-  /** One change of state as the history shows it. */
-  record HistoryLine(
-      String when, String status, String colour, String reason, String note, String by) {}
 
   @GetMapping("/vcs/referrals")
   String inbox(@ModelAttribute("filter") ListFilter filter, Model model) {
@@ -331,9 +326,8 @@ class VcsPortalController {
     model.addAttribute("overdue", c.answerOverdue(today));
     model.addAttribute("answered", ConnectionText.dateTime(c.answeredAt()));
     model.addAttribute("firstSession", ConnectionText.date(c.firstSessionOn()));
-    model.addAttribute("reason", reasonText(c.statusReason(), c.statusDetail()));
-    model.addAttribute(
-        "history", connections.history(c).stream().map(VcsPortalController::historyLine).toList());
+    model.addAttribute("reason", HistoryLine.reasonText(c.statusReason(), c.statusDetail()));
+    model.addAttribute("history", connections.history(c).stream().map(HistoryLine::of).toList());
     model.addAttribute("mayAnswer", answer);
     model.addAttribute("canAccept", answer && s == ConnectionStatus.REQUESTED);
     model.addAttribute("canDecline", answer && s == ConnectionStatus.REQUESTED);
@@ -347,27 +341,6 @@ class VcsPortalController {
     model.addAttribute("holdReasons", StatusReason.forStatus(ConnectionStatus.ON_HOLD));
     model.addAttribute("failReasons", StatusReason.forStatus(ConnectionStatus.FAILED));
     return "connection/referral";
-  }
-
-  private static HistoryLine historyLine(HistoryEntry h) {
-    return new HistoryLine(
-        ConnectionText.dateTime(h.at()),
-        h.status().label(),
-        h.status().colour(),
-        reasonText(h.reason(), h.detail()),
-        h.note(),
-        h.by());
-  }
-
-  /** A reason in words: another reason is replaced by what it was. */
-  static String reasonText(StatusReason reason, String detail) {
-    if (reason == null) {
-      return null;
-    }
-    if (detail == null || detail.isBlank()) {
-      return reason.label();
-    }
-    return reason == StatusReason.OTHER ? detail : reason.label() + ": " + detail;
   }
 
   private static StatusReason reason(String name) {

@@ -15,4 +15,10 @@ public interface CaseConnections {
    * completed (6 sessions attended)'; empty if none.
    */
   List<String> forDischargeSummary(UUID organisationId, UUID referralId);
+
+  /**
+   * The services the person is still referred to (waiting for an answer, or with the service) from
+   * the case opened from this referral, for the link worker closing the case; empty if none.
+   */
+  List<String> openFor(UUID organisationId, UUID referralId);
 }

@@ -382,6 +382,14 @@ class ConnectionIntegrationTests {
   }
 
   @Test
+  void closingACaseNamesTheReferralsStillOpen() {
+    f.refer(connections, openCase, f.waymarkService.id());
+    Document close = f.signedIn(f.linkWorker).get("/cases/" + openCase.id() + "/close").document();
+    assertThat(close.select("[data-testid=open-connections]").text())
+        .contains(f.waymarkService.details().name() + " (waiting for an answer)");
+  }
+
+  @Test
   void mergingTwoPeopleMovesTheirConnections() {
     CaseFile other = f.openCase(referrals, triage, "Maureen", "Oakly");
     Connection c = f.refer(connections, other, f.waymarkService.id());

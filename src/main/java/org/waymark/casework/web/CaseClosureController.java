@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.waymark.casework.CaseClosures;
+import org.waymark.casework.CaseConnections;
 import org.waymark.casework.CaseFile;
 import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.CaseNotOpenException;
@@ -44,9 +46,15 @@ class CaseClosureController {
   private final PlanHeaders headers;
   private final CaseHeaders caseHeaders;
   private final CodeLists codes;
+  private final ObjectProvider<CaseConnections> connections;
 
   CaseClosureController(
-      CaseClosures closures, PlanHeaders headers, CaseHeaders caseHeaders, CodeLists codes) {
+      CaseClosures closures,
+      PlanHeaders headers,
+      CaseHeaders caseHeaders,
+      CodeLists codes,
+      ObjectProvider<CaseConnections> connections) {
+    this.connections = connections;
     this.closures = closures;
     this.headers = headers;
     this.caseHeaders = caseHeaders;
@@ -157,6 +165,10 @@ class CaseClosureController {
   private String reasonPage(CaseFile c, Model model) {
     model.addAttribute("view", headers.of(c));
     model.addAttribute("reasons", codes.active(CodeList.CLOSURE_REASON));
+    CaseConnections open = connections.getIfAvailable();
+    model.addAttribute(
+        "openConnections",
+        open == null ? List.of() : open.openFor(c.organisationId(), c.referralId()));
     return "casework/close";
   }
 

@@ -74,6 +74,15 @@ class ConnectionProgress implements ReferralConnections, CaseConnections {
     return lines.stream().sorted(Comparator.comparing(Line::on)).map(Line::text).toList();
   }
 
+  @Override
+  public List<String> openFor(UUID organisationId, UUID referralId) {
+    return store.forReferral(organisationId, referralId).stream()
+        .filter(Connection::isOpen)
+        .map(
+            c -> c.serviceName() + " (" + c.status().label().toLowerCase(java.util.Locale.UK) + ")")
+        .toList();
+  }
+
   static String line(Connection c) {
     StringBuilder s =
         new StringBuilder(c.serviceName())

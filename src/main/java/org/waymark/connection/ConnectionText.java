@@ -33,4 +33,16 @@ public final class ConnectionText {
         ? null
         : DATE_TIME.format(instant.atZone(LONDON)).replace("AM", "am").replace("PM", "pm");
   }
+
+  /**
+   * The answer-by column: the deadline while the service has yet to answer, then 'Answered' (or
+   * 'Not needed' for a referral cancelled before an answer).
+   */
+  public static String answerBy(ConnectionStatus status, LocalDate dueOn) {
+    return switch (status) {
+      case REQUESTED -> date(dueOn);
+      case CANCELLED -> "Not needed";
+      default -> "Answered";
+    };
+  }
 }

@@ -140,7 +140,7 @@ class CaseConnectionsController {
                         ConnectionText.date(x.requestedAt()),
                         x.status().label(),
                         x.status().colour(),
-                        ConnectionText.date(x.answerDueOn()),
+                        ConnectionText.answerBy(x.status(), x.answerDueOn()),
                         x.answerOverdue(today),
                         x.method().label()))
             .toList());

@@ -98,7 +98,7 @@ class OpenConnectionsController {
                         r.status().label(),
                         r.status().colour(),
                         ConnectionText.date(r.requestedAt()),
-                        ConnectionText.date(r.answerDueOn()),
+                        ConnectionText.answerBy(r.status(), r.answerDueOn()),
                         r.overdue()))
             .toList());
     model.addAttribute(

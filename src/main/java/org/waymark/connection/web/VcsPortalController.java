@@ -94,7 +94,7 @@ class VcsPortalController {
                         r.personName(),
                         r.status().label(),
                         r.status().colour(),
-                        ConnectionText.date(r.answerDueOn()),
+                        ConnectionText.answerBy(r.status(), r.answerDueOn()),
                         r.overdue()))
             .toList());
     model.addAttribute(

@@ -146,6 +146,9 @@ class ConnectionIntegrationTests {
     Connection c = f.refer(connections, openCase, f.waymarkService.id());
     WebSession lw = f.signedIn(f.linkWorker);
     String path = "/connections/" + c.id() + "/status";
+    Document page = lw.get("/connections/" + c.id()).document();
+    assertThat(page.select("[data-testid=cancel-form]")).hasSize(1);
+    assertThat(page.select("[data-testid=answer-form]")).isEmpty();
 
     WebSession.Page accept = lw.post(path, form("to", "ACCEPTED", "version", "0"));
     assertThat(accept.status()).isEqualTo(403);

@@ -154,6 +154,8 @@ class ConnectionController {
             .toList();
     model.addAttribute("moves", moves);
     model.addAttribute("mayAnswer", mayAnswer);
+    model.addAttribute("mayCancel", mayCancel);
+    model.addAttribute("cancelReasons", StatusReason.forStatus(ConnectionStatus.CANCELLED));
     model.addAttribute(
         "reasons",
         moves.stream().flatMap(s -> StatusReason.forStatus(s).stream()).distinct().toList());

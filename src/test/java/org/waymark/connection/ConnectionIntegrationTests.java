@@ -385,6 +385,35 @@ class ConnectionIntegrationTests {
   }
 
   @Test
+  void aServiceThatTakesNoReferralsIsSignpostedToInsteadNeverAFailure() {
+    var signpostOnly =
+        as(
+            f.coordinator,
+            () ->
+                curation.createListing(
+                    f.vcs.id(),
+                    org.waymark.directory.ListingDetails.named("Drop-in café", "Come along")));
+    WebSession lw = f.signedIn(f.linkWorker);
+    String base = "/cases/" + openCase.id() + "/connections";
+    WebSession.Page opened = lw.get(base + "/new?service=" + signpostOnly.id());
+    assertThat(opened.status()).isEqualTo(302);
+    assertThat(lw.get(base).document().text())
+        .contains("This service does not take referrals: signpost the person to it instead.");
+    WebSession.Page posted =
+        lw.post(
+            base,
+            form(
+                "serviceId", signpostOnly.id().toString(),
+                "needs", "LONELINESS",
+                "contact", "Phone",
+                "consentGiven", "true"));
+    assertThat(posted.status()).isEqualTo(302);
+    assertThat(connections(openCase)).isZero();
+    assertThat(lw.post(base + "/preview", form("serviceId", "not-a-service")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void closingACaseNamesTheReferralsStillOpen() {
     f.refer(connections, openCase, f.waymarkService.id());
     Document close = f.signedIn(f.linkWorker).get("/cases/" + openCase.id() + "/close").document();

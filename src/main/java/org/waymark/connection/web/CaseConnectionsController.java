@@ -176,11 +176,8 @@ class CaseConnectionsController {
     if (!c.isOpen()) {
       return closed(c, flash);
     }
-    Connections.Target target;
-    try {
-      target = connections.target(serviceId);
-    } catch (ConnectionValidationException e) {
-      flash.addFlashAttribute("problem", text(e.problems().values().iterator().next()));
+    Connections.Target target = target(serviceId, flash);
+    if (target == null) {
       return "redirect:/cases/" + id + "/connections";
     }
     OnwardReferralForm form = new OnwardReferralForm();
@@ -207,7 +204,10 @@ class CaseConnectionsController {
       return closed(c, flash);
     }
     UUID serviceId = uuid(form.getServiceId());
-    Connections.Target target = connections.target(serviceId);
+    Connections.Target target = target(serviceId, flash);
+    if (target == null) {
+      return "redirect:/cases/" + id + "/connections";
+    }
     try {
       SharedDetails shared = connections.preview(id, draft(form, serviceId));
       common(model, c);
@@ -234,7 +234,11 @@ class CaseConnectionsController {
     if (!c.isOpen()) {
       return closed(c, flash);
     }
-    return referralForm(c, connections.target(uuid(form.getServiceId())), form, model);
+    Connections.Target target = target(uuid(form.getServiceId()), flash);
+    if (target == null) {
+      return "redirect:/cases/" + id + "/connections";
+    }
+    return referralForm(c, target, form, model);
   }
 
   @PostMapping("/cases/{id}/connections")
@@ -250,7 +254,10 @@ class CaseConnectionsController {
       return closed(c, flash);
     }
     UUID serviceId = uuid(form.getServiceId());
-    Connections.Target target = connections.target(serviceId);
+    Connections.Target target = target(serviceId, flash);
+    if (target == null) {
+      return "redirect:/cases/" + id + "/connections";
+    }
     try {
       Connection sent = connections.refer(id, draft(form, serviceId));
       flash.addFlashAttribute(
@@ -347,6 +354,20 @@ class CaseConnectionsController {
       flash.addFlashAttribute("problem", text(e.problems().values().iterator().next()));
     }
     return "redirect:/cases/" + id + "/what-we-agreed";
+  }
+
+  /**
+   * The service as a referral target, or null (with the reason as a banner for the next page) when
+   * it takes no referrals now, for example because its holder paused them since the form was
+   * opened.
+   */
+  private Connections.Target target(UUID serviceId, RedirectAttributes flash) {
+    try {
+      return connections.target(serviceId);
+    } catch (ConnectionValidationException e) {
+      flash.addFlashAttribute("problem", text(e.problems().values().iterator().next()));
+      return null;
+    }
   }
 
   private String signpostForm(CaseFile c, ServiceDetails s, SignpostForm form, Model model) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +47,6 @@ import org.waymark.directory.ServiceSearch;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
 import org.waymark.notification.Channel;
-import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.PersonManagement;
 import org.waymark.referral.Referral;
@@ -172,23 +172,21 @@ class CaseConnectionsController {
       @RequestParam("service") UUID serviceId,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = casework.findWritable(id);
-    if (!c.isOpen()) {
-      return closed(c, flash);
-    }
-    Connections.Target target = target(serviceId, flash);
-    if (target == null) {
-      return "redirect:/cases/" + id + "/connections";
-    }
-    OnwardReferralForm form = new OnwardReferralForm();
-    form.setServiceId(serviceId.toString());
-    Person p = people.find(c.personId());
-    form.setContact(contactOf(p.details()));
-    Referral r = referrals.find(c.referralId());
-    List<String> needs = new ArrayList<>(caseNeeds(c, r));
-    form.setNeeds(needs);
-    records.latestAssessment(c.id()).map(Assessment::whatMatters).ifPresent(form::setWhatMatters);
-    return referralForm(c, target, form, model);
+    return withTarget(
+        id,
+        serviceId.toString(),
+        flash,
+        (c, target) -> {
+          OnwardReferralForm form = new OnwardReferralForm();
+          form.setServiceId(serviceId.toString());
+          form.setContact(contactOf(people.find(c.personId()).details()));
+          form.setNeeds(new ArrayList<>(caseNeeds(c, referrals.find(c.referralId()))));
+          records
+              .latestAssessment(c.id())
+              .map(Assessment::whatMatters)
+              .ifPresent(form::setWhatMatters);
+          return referralForm(c, target, form, model);
+        });
   }
 
   @PostMapping("/cases/{id}/connections/preview")
@@ -199,27 +197,24 @@ class CaseConnectionsController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = casework.findWritable(id);
-    if (!c.isOpen()) {
-      return closed(c, flash);
-    }
-    UUID serviceId = uuid(form.getServiceId());
-    Connections.Target target = target(serviceId, flash);
-    if (target == null) {
-      return "redirect:/cases/" + id + "/connections";
-    }
-    try {
-      SharedDetails shared = connections.preview(id, draft(form, serviceId));
-      common(model, c);
-      model.addAttribute("target", target);
-      model.addAttribute("shared", shared);
-      model.addAttribute("referralForm", form);
-      model.addAttribute("pageTitle", "Check what will be shared");
-      return "connection/referral-preview";
-    } catch (ConnectionValidationException e) {
-      reject(errors, e.problems());
-      return referralForm(c, target, form, model);
-    }
+    return withTarget(
+        id,
+        form.getServiceId(),
+        flash,
+        (c, target) -> {
+          try {
+            SharedDetails shared = connections.preview(id, draft(form, target.service().id()));
+            common(model, c);
+            model.addAttribute("target", target);
+            model.addAttribute("shared", shared);
+            model.addAttribute("referralForm", form);
+            model.addAttribute("pageTitle", "Check what will be shared");
+            return "connection/referral-preview";
+          } catch (ConnectionValidationException e) {
+            reject(errors, e.problems());
+            return referralForm(c, target, form, model);
+          }
+        });
   }
 
   /** Back from the preview to the form, with what was typed. */
@@ -230,15 +225,8 @@ class CaseConnectionsController {
       @ModelAttribute("referralForm") OnwardReferralForm form,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = casework.findWritable(id);
-    if (!c.isOpen()) {
-      return closed(c, flash);
-    }
-    Connections.Target target = target(uuid(form.getServiceId()), flash);
-    if (target == null) {
-      return "redirect:/cases/" + id + "/connections";
-    }
-    return referralForm(c, target, form, model);
+    return withTarget(
+        id, form.getServiceId(), flash, (c, target) -> referralForm(c, target, form, model));
   }
 
   @PostMapping("/cases/{id}/connections")
@@ -249,28 +237,45 @@ class CaseConnectionsController {
       BindingResult errors,
       Model model,
       RedirectAttributes flash) {
-    CaseFile c = casework.findWritable(id);
+    return withTarget(
+        id,
+        form.getServiceId(),
+        flash,
+        (c, target) -> {
+          try {
+            Connection sent = connections.refer(id, draft(form, target.service().id()));
+            flash.addFlashAttribute(
+                "success",
+                text(
+                    sent.method().answeredInWaymark()
+                        ? "connection.referral.sent"
+                        : "connection.referral.recorded"));
+            return "redirect:/connections/" + sent.id();
+          } catch (ConnectionValidationException e) {
+            reject(errors, e.problems());
+            return referralForm(c, target, form, model);
+          }
+        });
+  }
+
+  /**
+   * A step of the referral form on a case the user may change that is still open, for a service
+   * still taking referrals; otherwise back to the case's connections with the reason.
+   */
+  private String withTarget(
+      UUID caseId,
+      String serviceId,
+      RedirectAttributes flash,
+      BiFunction<CaseFile, Connections.Target, String> step) {
+    CaseFile c = casework.findWritable(caseId);
     if (!c.isOpen()) {
       return closed(c, flash);
     }
-    UUID serviceId = uuid(form.getServiceId());
-    Connections.Target target = target(serviceId, flash);
+    Connections.Target target = target(uuid(serviceId), flash);
     if (target == null) {
-      return "redirect:/cases/" + id + "/connections";
+      return "redirect:/cases/" + caseId + "/connections";
     }
-    try {
-      Connection sent = connections.refer(id, draft(form, serviceId));
-      flash.addFlashAttribute(
-          "success",
-          text(
-              sent.method().answeredInWaymark()
-                  ? "connection.referral.sent"
-                  : "connection.referral.recorded"));
-      return "redirect:/connections/" + sent.id();
-    } catch (ConnectionValidationException e) {
-      reject(errors, e.problems());
-      return referralForm(c, target, form, model);
-    }
+    return step.apply(c, target);
   }
 
   @GetMapping("/cases/{id}/signposts/new")

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,13 +30,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.waymark.WaymarkApplication;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
@@ -46,7 +41,7 @@ import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
 import org.waymark.person.PersonDetails;
 import org.waymark.person.Sex;
-import org.waymark.platform.DatabaseMode;
+import org.waymark.support.BenchmarkApplication;
 import org.waymark.support.WebSession;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -194,36 +189,10 @@ public final class CaseworkBenchmark {
     int warmUp = Integer.getInteger("warmUp", 200);
     int seconds = Integer.getInteger("seconds", 20);
 
-    Path dir = Files.createTempDirectory("waymark-casework-benchmark-");
-    long started = System.nanoTime();
-    // Command-line arguments outrank the environment: a SPRING_DATASOURCE_URL or
-    // WAYMARK_DATA_DIR set in the shell must not point the benchmark at real data.
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(WaymarkApplication.class)
-            .logStartupInfo(false)
-            .run(
-                "--spring.datasource.url=",
-                "--waymark.data-dir=" + dir.toAbsolutePath(),
-                "--waymark.demo.enabled=false",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--logging.level.org.waymark=WARN");
-    try {
-      if (!app.getBean(DatabaseMode.class).embedded()) {
-        throw new IllegalStateException("The benchmark runs on a fresh embedded database only");
-      }
-      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      System.out.printf(
-          Locale.UK,
-          "Application started on port %d with its database in %s in %.1f s%n",
-          port,
-          dir,
-          (System.nanoTime() - started) / 1e9);
-      run(app, port, linkWorkers, peoplePerWorker, contactsPerPerson, runs, warmUp, seconds);
-    } finally {
-      app.close();
-      deleteQuietly(dir);
-    }
+    BenchmarkApplication.run(
+        "casework",
+        (app, port) ->
+            run(app, port, linkWorkers, peoplePerWorker, contactsPerPerson, runs, warmUp, seconds));
   }
 
   /** The PCN, its practices and accounts, made through the identity module as an admin would. */
@@ -1258,16 +1227,5 @@ public final class CaseworkBenchmark {
   private static void reportPart(String page, String name, Sample s) {
     System.out.printf(
         Locale.UK, "  %-12s %-32s p50 %7.2f  p95 %7.2f%n", page, name, s.pct(50), s.pct(95));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("Could not remove " + dir + ": " + e.getMessage());
-    }
   }
 }

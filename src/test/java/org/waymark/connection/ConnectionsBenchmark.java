@@ -1,8 +1,5 @@
 package org.waymark.connection;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,17 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.waymark.WaymarkApplication;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
-import org.waymark.platform.DatabaseMode;
+import org.waymark.support.BenchmarkApplication;
 import org.waymark.support.WebSession;
 
 /**
@@ -50,34 +44,8 @@ public final class ConnectionsBenchmark {
     int runs = Integer.getInteger("runs", 100);
     int warmUp = Integer.getInteger("warmUp", 30);
 
-    Path dir = Files.createTempDirectory("waymark-connections-benchmark-");
-    long started = System.nanoTime();
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(WaymarkApplication.class)
-            .logStartupInfo(false)
-            .run(
-                "--spring.datasource.url=",
-                "--waymark.data-dir=" + dir.toAbsolutePath(),
-                "--waymark.demo.enabled=false",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--logging.level.org.waymark=WARN");
-    try {
-      if (!app.getBean(DatabaseMode.class).embedded()) {
-        throw new IllegalStateException("The benchmark runs on a fresh embedded database only");
-      }
-      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      System.out.printf(
-          Locale.UK,
-          "Application started on port %d with its database in %s in %.1f s%n",
-          port,
-          dir,
-          (System.nanoTime() - started) / 1e9);
-      run(app, port, connections, large, runs, warmUp);
-    } finally {
-      app.close();
-      deleteQuietly(dir);
-    }
+    BenchmarkApplication.run(
+        "connections", (app, port) -> run(app, port, connections, large, runs, warmUp));
   }
 
   private static void run(
@@ -411,17 +379,6 @@ public final class ConnectionsBenchmark {
 
     double max() {
       return pct(100);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("Could not remove " + dir + ": " + e.getMessage());
     }
   }
 }

@@ -4,5 +4,6 @@
  * loneliness with the ONS direct question), and scoring that can always be recomputed from the
  * answers given.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "audit", "identity", "person", "casework"})
 package org.waymark.outcome;

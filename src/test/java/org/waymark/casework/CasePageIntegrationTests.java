@@ -383,6 +383,7 @@ class CasePageIntegrationTests {
             path("/assessment"),
             path("/plan"),
             path("/connections"),
+            path("/outcomes"),
             path("/notes"),
             path("/close"));
     assertThat(

@@ -1,0 +1,130 @@
+package org.waymark.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.audit.AuditLog;
+import org.waymark.audit.AuditQuery;
+import org.waymark.casework.CaseFile;
+import org.waymark.casework.Triage;
+import org.waymark.connection.ConnectionFixture;
+import org.waymark.directory.DirectoryCuration;
+import org.waymark.identity.IdentityManagement;
+import org.waymark.referral.Referrals;
+import org.waymark.support.WaymarkIntegrationTest;
+import org.waymark.support.WebSession;
+
+@WaymarkIntegrationTest
+class OutcomeIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired IdentityManagement identity;
+  @Autowired DirectoryCuration curation;
+  @Autowired Referrals referrals;
+  @Autowired Triage triage;
+  @Autowired JdbcClient jdbc;
+  @Autowired AuditLog audit;
+
+  ConnectionFixture f;
+  CaseFile openCase;
+
+  @BeforeEach
+  void setUp() {
+    f = new ConnectionFixture(identity, curation, port);
+    openCase = f.openCase(referrals, triage, "Edna", "Fairweather");
+  }
+
+  Map<String, String> swemwbs(String occasion, int each) {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("instrument", "SWEMWBS");
+    form.put("occasion", occasion);
+    form.put("completedOnDay", Integer.toString(today.getDayOfMonth()));
+    form.put("completedOnMonth", Integer.toString(today.getMonthValue()));
+    form.put("completedOnYear", Integer.toString(today.getYear()));
+    for (String item :
+        new String[] {
+          "optimistic",
+          "useful",
+          "relaxed",
+          "dealing_with_problems",
+          "thinking_clearly",
+          "close_to_others",
+          "own_mind"
+        }) {
+      form.put("answer." + item, Integer.toString(each));
+    }
+    return form;
+  }
+
+  @Test
+  void theLinkWorkerRecordsSwemwbsWithThePersonAndSeesTheChange() {
+    WebSession lw = f.signedIn(f.linkWorker);
+    String base = "/cases/" + openCase.id() + "/outcomes";
+    Document form = lw.get(base + "/new?instrument=SWEMWBS").document();
+    assertThat(form.select("fieldset legend").eachText())
+        .contains("1. I've been feeling optimistic about the future");
+    assertThat(form.text()).contains("University of Warwick");
+
+    assertThat(lw.post(base, swemwbs("BASELINE", 3)).status()).isEqualTo(302);
+    assertThat(lw.post(base, swemwbs("REVIEW", 4)).status()).isEqualTo(302);
+
+    Document page = lw.get(base).document();
+    assertThat(page.select("[data-instrument=SWEMWBS]").text())
+        .contains("Baseline")
+        .contains("19.25")
+        .contains("25.03");
+    assertThat(page.select("[data-testid=change-row]").eachText())
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .contains("Metric score")
+                    .contains("+5.78")
+                    .contains("Better, a meaningful change"));
+    assertThat(
+            audit
+                .search(
+                    new AuditQuery(
+                        null, openCase.personId(), "OUTCOME_RECORDED", null, null, 0, 10))
+                .events())
+        .hasSize(2);
+  }
+
+  @Test
+  void unansweredQuestionsAreListedAndNothingIsStored() {
+    WebSession lw = f.signedIn(f.linkWorker);
+    Map<String, String> form = swemwbs("BASELINE", 3);
+    form.remove("answer.relaxed");
+    form.put("answer.useful", "9");
+    Document page = lw.post("/cases/" + openCase.id() + "/outcomes", form).document();
+    assertThat(page.select(".nhsuk-error-summary__list li").eachText())
+        .contains("Answer: I've been feeling relaxed")
+        .anyMatch(p -> p.contains("'useful'"));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM outcome_response WHERE case_id = ?")
+                .param(openCase.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void onlyThoseWhoMayReadTheCaseSeeItsOutcomes() {
+    String base = "/cases/" + openCase.id() + "/outcomes";
+    assertThat(f.signedIn(f.otherLinkWorker).get(base).status()).isEqualTo(403);
+    assertThat(f.signedIn(f.otherLinkWorker).post(base, swemwbs("BASELINE", 3)).status())
+        .isEqualTo(403);
+    assertThat(f.signedIn(f.referrer).get(base).status()).isEqualTo(403);
+    assertThat(f.signedIn(f.coordinator).get(base).status()).isEqualTo(403);
+    assertThat(f.signedIn(f.manager).get(base).status()).isEqualTo(200);
+  }
+}

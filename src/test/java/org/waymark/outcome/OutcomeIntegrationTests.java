@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.audit.AuditLog;
 import org.waymark.audit.AuditQuery;
+import org.waymark.casework.CaseClosures;
 import org.waymark.casework.CaseFile;
+import org.waymark.casework.DischargeDraft;
 import org.waymark.casework.Triage;
 import org.waymark.connection.ConnectionFixture;
 import org.waymark.directory.DirectoryCuration;
@@ -33,6 +35,7 @@ class OutcomeIntegrationTests {
   @Autowired Triage triage;
   @Autowired JdbcClient jdbc;
   @Autowired AuditLog audit;
+  @Autowired CaseClosures closures;
 
   ConnectionFixture f;
   CaseFile openCase;
@@ -97,6 +100,20 @@ class OutcomeIntegrationTests {
                         null, openCase.personId(), "OUTCOME_RECORDED", null, null, 0, 10))
                 .events())
         .hasSize(2);
+  }
+
+  @Test
+  void theDischargeSummaryGivesTheChangeInOutcomes() {
+    WebSession lw = f.signedIn(f.linkWorker);
+    String base = "/cases/" + openCase.id() + "/outcomes";
+    lw.post(base, swemwbs("BASELINE", 3));
+    lw.post(base, swemwbs("DISCHARGE", 4));
+    DischargeDraft draft =
+        ConnectionFixture.as(f.linkWorker, () -> closures.draft(openCase.id(), "GOALS_MET", null));
+    assertThat(draft.text())
+        .contains(
+            "Change in outcomes\nSWEMWBS raw score: 21 to 28 (+7), better\n"
+                + "SWEMWBS metric score: 19.25 to 25.03 (+5.78), better, a meaningful change");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.waymark.casework.CaseConnections;
+import org.waymark.casework.CaseOutcomes;
 import org.waymark.casework.CodedEntry;
 import org.waymark.casework.GoalStatus;
 import org.waymark.casework.PlanGoal;
@@ -38,10 +39,15 @@ public class DischargeSummaryWriter {
 
   private final CodeLists codes;
   private final ObjectProvider<CaseConnections> connections;
+  private final ObjectProvider<CaseOutcomes> outcomes;
 
-  DischargeSummaryWriter(CodeLists codes, ObjectProvider<CaseConnections> connections) {
+  DischargeSummaryWriter(
+      CodeLists codes,
+      ObjectProvider<CaseConnections> connections,
+      ObjectProvider<CaseOutcomes> outcomes) {
     this.codes = codes;
     this.connections = connections;
+    this.outcomes = outcomes;
   }
 
   /** Everything the summary is written from. {@code nextSteps} may be null or blank. */
@@ -152,8 +158,13 @@ public class DischargeSummaryWriter {
     sections.add(
         "Connections to services\n"
             + (connected.isEmpty() ? NONE_RECORDED : String.join("\n", connected)));
-    // The outcomes module will give the change in wellbeing scores here.
-    sections.add("Change in outcomes\n" + NONE_RECORDED);
+    CaseOutcomes o = outcomes.getIfAvailable();
+    List<String> changed =
+        o == null
+            ? List.of()
+            : o.forDischargeSummary(f.referral().organisationId(), f.referral().id());
+    sections.add(
+        "Change in outcomes\n" + (changed.isEmpty() ? NONE_RECORDED : String.join("\n", changed)));
 
     String next = f.nextSteps() == null || f.nextSteps().isBlank() ? "None" : f.nextSteps().strip();
     sections.add("Next steps\n" + next);

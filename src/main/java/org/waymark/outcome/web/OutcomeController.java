@@ -1,7 +1,5 @@
 package org.waymark.outcome.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +26,7 @@ import org.waymark.outcome.Instrument;
 import org.waymark.outcome.InstrumentValidationException;
 import org.waymark.outcome.Instruments;
 import org.waymark.outcome.Occasion;
+import org.waymark.outcome.OutcomeText;
 import org.waymark.outcome.Outcomes;
 import org.waymark.outcome.Response;
 import org.waymark.outcome.Score;
@@ -194,32 +193,17 @@ class OutcomeController {
     if (s.value() == null) {
       return "Not complete";
     }
-    String v = number(s.value());
+    String v = OutcomeText.number(s.value());
     return s.band() == null ? v : v + " (" + s.band().toLowerCase(Locale.UK) + ")";
   }
 
   static Change change(String instrument, ScoreChange x) {
-    String verdict;
-    if (x.better() == null) {
-      verdict = "No change";
-    } else {
-      verdict = x.better() ? "Better" : "Worse";
-      if (x.meaningful() != null) {
-        verdict += x.meaningful() ? ", a meaningful change" : ", less than a meaningful change";
-      }
-    }
-    String sign = x.change().signum() > 0 ? "+" : "";
     return new Change(
         instrument,
         x.label(),
-        number(x.baseline()),
-        number(x.latest()),
-        sign + number(x.change()),
-        verdict);
-  }
-
-  static String number(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() <= 0 ? s.toPlainString() : v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        OutcomeText.number(x.baseline()),
+        OutcomeText.number(x.latest()),
+        OutcomeText.change(x.change()),
+        OutcomeText.verdict(x));
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -227,6 +228,26 @@ public final class Scoring {
       scores.add(new Score(rule.code(), rule.label(), value, band));
     }
     return scores;
+  }
+
+  /** The lowest and highest value a score can take. */
+  public record Limits(BigDecimal min, BigDecimal max) {}
+
+  /** The limits of a score, for drawing it; empty if it is not bounded. */
+  public static Optional<Limits> limits(Instrument instrument, ScoreRule rule) {
+    if (rule.method() == ScoreMethod.LOOKUP) {
+      return rule.table().values().stream()
+          .min(BigDecimal::compareTo)
+          .map(
+              min ->
+                  new Limits(
+                      min,
+                      rule.table().values().stream().max(BigDecimal::compareTo).orElseThrow()));
+    }
+    Range r = range(instrument, rule);
+    return r == null
+        ? Optional.empty()
+        : Optional.of(new Limits(BigDecimal.valueOf(r.min()), BigDecimal.valueOf(r.max())));
   }
 
   private record Range(int min, int max) {}

@@ -44,6 +44,9 @@ class OutcomeBrowserTests extends BrowserTestSupport {
         .contains("+4")
         .contains("Anxiety")
         .contains("-5");
+    assertThat(text("[data-testid=chart] figcaption"))
+        .contains("Life satisfaction from 3 to 7")
+        .contains("Anxiety from 8 to 3");
     page("outcomes-change", "the change since baseline");
   }
 

@@ -1,5 +1,6 @@
 package org.waymark.outcome.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,8 @@ import org.waymark.outcome.Outcomes;
 import org.waymark.outcome.Response;
 import org.waymark.outcome.Score;
 import org.waymark.outcome.ScoreChange;
+import org.waymark.outcome.ScoreRule;
+import org.waymark.outcome.Scoring;
 import org.waymark.shared.RecordNotFoundException;
 import org.waymark.shared.web.DateInput;
 
@@ -40,6 +44,7 @@ class OutcomeController {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yy", Locale.UK);
 
   private final Casework casework;
   private final CaseHeaders headers;
@@ -60,8 +65,41 @@ class OutcomeController {
     this.outcomes = outcomes;
   }
 
-  /** One instrument's answers over time: a row per occasion, a column per score. */
-  record History(String code, String title, List<String> scoreLabels, List<Row> rows) {}
+  /** One instrument's answers over time: a row per occasion, a column per score, and a chart. */
+  record History(
+      Instrument instrument,
+      String code,
+      String title,
+      List<String> scoreLabels,
+      List<Row> rows,
+      List<Response> given) {}
+
+  /**
+   * A line chart drawn on the server: one line per score, told apart by dash pattern and a label at
+   * its end (never by colour alone), with the table beside it holding the same figures.
+   */
+  record Chart(
+      String title,
+      String summary,
+      String yMin,
+      String yMax,
+      List<Axis> xLabels,
+      List<Series> series) {}
+
+  /** An occasion on the x axis. */
+  record Axis(double x, String label) {}
+
+  /** One score's line. */
+  record Series(
+      String label, String points, String dash, double endX, double endY, List<double[]> marks) {}
+
+  static final double WIDTH = 640;
+  static final double HEIGHT = 260;
+  static final double LEFT = 50;
+  static final double RIGHT = 150;
+  static final double TOP = 20;
+  static final double BOTTOM = 40;
+  static final List<String> DASHES = List.of("", "8 4", "2 4", "12 4 2 4");
 
   /** One occasion's scores, each with its band. */
   record Row(String occasion, String on, List<String> values) {}
@@ -83,10 +121,13 @@ class OutcomeController {
               r.instrumentCode(),
               k ->
                   new History(
+                      i,
                       k,
                       i.title(),
                       i.scores().stream().map(s -> s.label()).toList(),
+                      new ArrayList<>(),
                       new ArrayList<>()));
+      h.given().add(r);
       h.rows()
           .add(
               new Row(
@@ -99,6 +140,9 @@ class OutcomeController {
     model.addAttribute("caseFile", c);
     model.addAttribute("header", headers.of(c));
     model.addAttribute("histories", histories.values());
+    Map<String, Chart> charts = new LinkedHashMap<>();
+    histories.values().forEach(h -> charts.put(h.code(), chart(h)));
+    model.addAttribute("charts", charts);
     model.addAttribute(
         "changes",
         outcomes.changes(responses).stream()
@@ -195,6 +239,90 @@ class OutcomeController {
     }
     String v = OutcomeText.number(s.value());
     return s.band() == null ? v : v + " (" + s.band().toLowerCase(Locale.UK) + ")";
+  }
+
+  /** The chart of an instrument's scores over time; null if none can be drawn. */
+  static Chart chart(History h) {
+    Instrument instrument = h.instrument();
+    List<ScoreRule> rules = new ArrayList<>();
+    BigDecimal min = null;
+    BigDecimal max = null;
+    for (ScoreRule rule : instrument.scores()) {
+      Optional<Scoring.Limits> limits = Scoring.limits(instrument, rule);
+      if (limits.isPresent() && rules.size() < DASHES.size()) {
+        rules.add(rule);
+        min = min == null ? limits.get().min() : min.min(limits.get().min());
+        max = max == null ? limits.get().max() : max.max(limits.get().max());
+      }
+    }
+    if (rules.isEmpty() || min.compareTo(max) >= 0) {
+      return null;
+    }
+    List<Response> given = h.given();
+    int n = given.size();
+    double plotWidth = WIDTH - LEFT - RIGHT;
+    double plotHeight = HEIGHT - TOP - BOTTOM;
+    double span = max.subtract(min).doubleValue();
+    List<Axis> xs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Response r = given.get(i);
+      xs.add(
+          new Axis(
+              LEFT + (n == 1 ? plotWidth / 2 : plotWidth * i / (n - 1)),
+              r.occasion().label() + " " + SHORT.format(r.completedOn())));
+    }
+    List<Series> series = new ArrayList<>();
+    List<String> said = new ArrayList<>();
+    java.util.Set<Long> labelled = new java.util.HashSet<>();
+    for (int k = 0; k < rules.size(); k++) {
+      ScoreRule rule = rules.get(k);
+      List<double[]> marks = new ArrayList<>();
+      BigDecimal first = null;
+      BigDecimal last = null;
+      for (int i = 0; i < n; i++) {
+        Score score =
+            given.get(i).scores().stream()
+                .filter(x -> x.code().equals(rule.code()))
+                .findFirst()
+                .orElse(null);
+        if (score == null || score.value() == null) {
+          continue;
+        }
+        first = first == null ? score.value() : first;
+        last = score.value();
+        double y = TOP + plotHeight * (1 - score.value().subtract(min).doubleValue() / span);
+        marks.add(new double[] {xs.get(i).x(), y});
+      }
+      if (marks.isEmpty()) {
+        continue;
+      }
+      StringBuilder points = new StringBuilder();
+      for (double[] m : marks) {
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", m[0], m[1]));
+      }
+      double[] end = marks.get(marks.size() - 1);
+      // Lines that end together get their labels one under another, never on top of each other.
+      double labelY = end[1] + 4;
+      while (labelled.contains(Math.round(labelY / 13))) {
+        labelY += 13;
+      }
+      labelled.add(Math.round(labelY / 13));
+      series.add(
+          new Series(
+              rule.label(), points.toString().strip(), DASHES.get(k), end[0] + 8, labelY, marks));
+      said.add(
+          rule.label()
+              + (first.compareTo(last) == 0 || marks.size() == 1
+                  ? " " + OutcomeText.number(last)
+                  : " from " + OutcomeText.number(first) + " to " + OutcomeText.number(last)));
+    }
+    return new Chart(
+        h.title() + " over time",
+        String.join("; ", said) + ". The table below gives every figure.",
+        OutcomeText.number(min),
+        OutcomeText.number(max),
+        xs,
+        series);
   }
 
   static Change change(String instrument, ScoreChange x) {

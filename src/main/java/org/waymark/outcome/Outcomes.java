@@ -132,6 +132,47 @@ public class Outcomes {
     return r;
   }
 
+  /**
+   * Records the optional GP appointment indicator for a case: appointments in the months before the
+   * referral or after it. Audited as {@code GP_APPOINTMENTS_RECORDED}.
+   *
+   * @throws InstrumentValidationException naming each problem; nothing is written
+   */
+  @Transactional
+  public GpAppointments recordGpAppointments(
+      UUID caseId, Boolean before, Integer months, Integer appointments) {
+    CaseFile c = casework.findWritable(caseId);
+    List<String> problems = new ArrayList<>();
+    if (!c.isOpen()) {
+      problems.add("The case is closed");
+    }
+    if (before == null) {
+      problems.add("Choose whether the count is from before the referral or after it");
+    }
+    if (months == null || months < 1 || months > 24) {
+      problems.add("Enter the number of months, from 1 to 24");
+    }
+    if (appointments == null || appointments < 0 || appointments > 500) {
+      problems.add("Enter the number of GP appointments, from 0 to 500");
+    }
+    if (!problems.isEmpty()) {
+      throw new InstrumentValidationException(problems);
+    }
+    GpAppointments g =
+        new GpAppointments(
+            UUID.randomUUID(), c.id(), before, months, appointments, clock.instant());
+    store.insertGpAppointments(c.organisationId(), c.personId(), g, currentUser());
+    audit.record(AuditEntry.allowed("GP_APPOINTMENTS_RECORDED", "outcome", g.id(), c.personId()));
+    return g;
+  }
+
+  /** The case's GP appointment counts, oldest first (the case must be readable). */
+  @Transactional
+  public List<GpAppointments> gpAppointments(UUID caseId) {
+    CaseFile c = casework.find(caseId);
+    return store.gpAppointments(c.organisationId(), c.id());
+  }
+
   /** The case's answers, oldest first (the case must be readable; audited with it). */
   @Transactional
   public List<Response> forCase(UUID caseId) {

@@ -117,6 +117,43 @@ class OutcomeIntegrationTests {
   }
 
   @Test
+  void gpAppointmentsAreRecordedOnlyAsAnOptionalIndicatorBelowThePersonsOwnMeasures() {
+    WebSession lw = f.signedIn(f.linkWorker);
+    String base = "/cases/" + openCase.id() + "/outcomes";
+    lw.post(base, swemwbs("BASELINE", 3));
+    Document refused =
+        lw.post(base + "/gp-appointments", Map.of("months", "30", "appointments", "x")).document();
+    assertThat(refused.select("[data-testid=gp-form] .nhsuk-error-summary__list li").eachText())
+        .containsExactly(
+            "Choose whether the count is from before the referral or after it",
+            "Enter the number of months, from 1 to 24",
+            "Enter the number of GP appointments, from 0 to 500");
+    assertThat(
+            lw.post(
+                    base + "/gp-appointments",
+                    Map.of("period", "BEFORE", "months", "6", "appointments", "9"))
+                .status())
+        .isEqualTo(302);
+    Document page = lw.get(base).document();
+    assertThat(page.select("[data-testid=gp-indicator] h2").text())
+        .isEqualTo("Optional indicator: GP appointments");
+    assertThat(page.select("[data-testid=gp-table]").text())
+        .contains("Before the referral")
+        .contains("6 months")
+        .contains("9");
+    // The person's own measures come first on the page.
+    assertThat(page.html().indexOf("data-instrument=\"SWEMWBS\""))
+        .isLessThan(page.html().indexOf("data-testid=\"gp-indicator\""));
+    assertThat(
+            f.signedIn(f.otherLinkWorker)
+                .post(
+                    base + "/gp-appointments",
+                    Map.of("period", "AFTER", "months", "6", "appointments", "2"))
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void unansweredQuestionsAreListedAndNothingIsStored() {
     WebSession lw = f.signedIn(f.linkWorker);
     Map<String, String> form = swemwbs("BASELINE", 3);

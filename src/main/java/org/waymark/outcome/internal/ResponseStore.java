@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.waymark.outcome.GpAppointments;
 import org.waymark.outcome.Occasion;
 import org.waymark.outcome.Response;
 import org.waymark.outcome.Score;
@@ -85,5 +86,54 @@ public class ResponseStore {
             "UPDATE outcome_response SET person_id = ? WHERE organisation_id = ? AND person_id = ?")
         .params(to, organisationId, from)
         .update();
+    jdbc.sql(
+            """
+            UPDATE outcome_gp_appointment_count SET person_id = ?
+            WHERE organisation_id = ? AND person_id = ?
+            """)
+        .params(to, organisationId, from)
+        .update();
+  }
+
+  public void insertGpAppointments(
+      UUID organisationId, UUID personId, GpAppointments g, UUID recordedBy) {
+    jdbc.sql(
+            """
+            INSERT INTO outcome_gp_appointment_count (organisation_id, id, case_id, person_id,
+              period, months, appointments, recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            organisationId,
+            g.id(),
+            g.caseId(),
+            personId,
+            g.before() ? "BEFORE" : "AFTER",
+            g.months(),
+            g.appointments(),
+            recordedBy,
+            Timestamp.from(g.recordedAt()))
+        .update();
+  }
+
+  /** A case's GP appointment counts, oldest first. */
+  public List<GpAppointments> gpAppointments(UUID organisationId, UUID caseId) {
+    return jdbc.sql(
+            """
+            SELECT id, case_id, period, months, appointments, recorded_at
+            FROM outcome_gp_appointment_count WHERE organisation_id = ? AND case_id = ?
+            ORDER BY recorded_at
+            """)
+        .params(organisationId, caseId)
+        .query(
+            (rs, n) ->
+                new GpAppointments(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("case_id", UUID.class),
+                    "BEFORE".equals(rs.getString("period")),
+                    rs.getInt("months"),
+                    rs.getInt("appointments"),
+                    rs.getTimestamp("recorded_at").toInstant()))
+        .list();
   }
 }

@@ -150,8 +150,55 @@ class OutcomeController {
             .toList());
     model.addAttribute("instruments", instruments.current());
     model.addAttribute("mayWrite", c.isOpen() && casework.mayWrite(c));
+    model.addAttribute(
+        "gp",
+        outcomes.gpAppointments(id).stream()
+            .map(
+                g ->
+                    new GpRow(
+                        g.before() ? "Before the referral" : "After the referral",
+                        g.months() + (g.months() == 1 ? " month" : " months"),
+                        Integer.toString(g.appointments()),
+                        DATE.format(g.recordedAt().atZone(LONDON))))
+            .toList());
+    if (!model.containsAttribute("gpProblems")) {
+      model.addAttribute("gpProblems", List.of());
+    }
     model.addAttribute("pageTitle", "Outcomes");
     return "outcome/outcomes";
+  }
+
+  /** One GP appointment count as shown. */
+  record GpRow(String period, String months, String appointments, String recordedOn) {}
+
+  @PostMapping("/cases/{id}/outcomes/gp-appointments")
+  @RequiresPermission(Permission.WRITE_CASEWORK)
+  String recordGpAppointments(
+      @PathVariable UUID id,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "months", required = false) String months,
+      @RequestParam(name = "appointments", required = false) String appointments,
+      Model model,
+      RedirectAttributes flash) {
+    Boolean before =
+        "BEFORE".equals(period) ? Boolean.TRUE : "AFTER".equals(period) ? Boolean.FALSE : null;
+    try {
+      outcomes.recordGpAppointments(id, before, whole(months), whole(appointments));
+      flash.addFlashAttribute(
+          "success", messages.getMessage("outcome.gp.recorded", null, Locale.UK));
+      return "redirect:/cases/" + id + "/outcomes";
+    } catch (InstrumentValidationException e) {
+      model.addAttribute("gpProblems", e.problems());
+      return list(id, model);
+    }
+  }
+
+  private static Integer whole(String s) {
+    try {
+      return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @GetMapping("/cases/{id}/outcomes/new")

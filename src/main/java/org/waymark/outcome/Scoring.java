@@ -143,7 +143,7 @@ public final class Scoring {
     List<String> problems = new ArrayList<>();
     for (String id : answers.keySet()) {
       if (instrument.item(id).isEmpty()) {
-        problems.add("There is no item '" + id + "'");
+        problems.add("This questionnaire has no question '" + id + "'");
       }
     }
     for (InstrumentItem item : instrument.items()) {
@@ -168,7 +168,7 @@ public final class Scoring {
             case FREE_TEXT -> value.length() <= 4000;
           };
       if (!fits) {
-        problems.add("The answer to '" + item.id() + "' is not one the item allows");
+        problems.add("Choose one of the answers offered: " + item.text());
       }
     }
     return problems;

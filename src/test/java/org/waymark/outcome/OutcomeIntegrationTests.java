@@ -162,7 +162,7 @@ class OutcomeIntegrationTests {
     Document page = lw.post("/cases/" + openCase.id() + "/outcomes", form).document();
     assertThat(page.select(".nhsuk-error-summary__list li").eachText())
         .contains("Answer: I've been feeling relaxed")
-        .anyMatch(p -> p.contains("'useful'"));
+        .contains("Choose one of the answers offered: I've been feeling useful");
     assertThat(
             jdbc.sql("SELECT count(*) FROM outcome_response WHERE case_id = ?")
                 .param(openCase.id())

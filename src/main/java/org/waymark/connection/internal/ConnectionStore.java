@@ -227,25 +227,31 @@ public class ConnectionStore {
         .list();
   }
 
-  /** Marks a referral chased, once: false if it was already chased or answered. */
-  public boolean markChased(UUID organisationId, UUID id, Instant at) {
-    return jdbc.sql(
-                """
-                UPDATE connection SET chased_at = ? WHERE organisation_id = ? AND id = ?
-                  AND chased_at IS NULL AND status = 'REQUESTED'
-                """)
-            .params(Timestamp.from(at), organisationId, id)
-            .update()
-        == 1;
+  /** A timer's mark on a referral still waiting for an answer. */
+  public enum TimerMark {
+    /** The service was reminded before the deadline. */
+    CHASED("chased_at"),
+    /** The link worker was told the deadline passed. */
+    OVERDUE("overdue_flagged_at");
+
+    private final String column;
+
+    TimerMark(String column) {
+      this.column = column;
+    }
   }
 
-  /** Marks a referral flagged overdue, once: false if it was already flagged or answered. */
-  public boolean markOverdue(UUID organisationId, UUID id, Instant at) {
+  /**
+   * Sets a timer's mark on a referral once: false if it was set already or the referral has been
+   * answered, so two instances never both act on it.
+   */
+  public boolean mark(UUID organisationId, UUID id, TimerMark mark, Instant at) {
     return jdbc.sql(
-                """
-                UPDATE connection SET overdue_flagged_at = ? WHERE organisation_id = ? AND id = ?
-                  AND overdue_flagged_at IS NULL AND status = 'REQUESTED'
-                """)
+                "UPDATE connection SET "
+                    + mark.column
+                    + " = ? WHERE organisation_id = ? AND id = ? AND "
+                    + mark.column
+                    + " IS NULL AND status = 'REQUESTED'")
             .params(Timestamp.from(at), organisationId, id)
             .update()
         == 1;

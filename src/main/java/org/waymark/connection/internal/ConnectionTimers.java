@@ -85,7 +85,7 @@ public class ConnectionTimers {
             && !today.isAfter(c.answerDueOn())
             && !today.isBefore(WorkingDays.minus(c.answerDueOn(), CHASE_BEFORE))
             && WorkingDays.between(requestedOn, today) >= 1;
-    if (!due || !store.markChased(c.organisationId(), c.id(), now)) {
+    if (!due || !store.mark(c.organisationId(), c.id(), ConnectionStore.TimerMark.CHASED, now)) {
       return false;
     }
     writer.systemNote(
@@ -107,7 +107,7 @@ public class ConnectionTimers {
   private boolean flag(Connection c, LocalDate today, Instant now) {
     if (c.overdueFlaggedAt() != null
         || !today.isAfter(c.answerDueOn())
-        || !store.markOverdue(c.organisationId(), c.id(), now)) {
+        || !store.mark(c.organisationId(), c.id(), ConnectionStore.TimerMark.OVERDUE, now)) {
       return false;
     }
     writer.systemNote(

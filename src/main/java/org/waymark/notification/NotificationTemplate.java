@@ -54,7 +54,35 @@ public enum NotificationTemplate {
       null,
       "What we agreed with your link worker",
       "Hello ((name)),\n\n((summary))\n\nBest wishes,\n((link_worker))\nYour link worker",
-      "Hello ((name)). What we agreed: ((summary)) From ((link_worker)), your link worker");
+      "Hello ((name)). What we agreed: ((summary)) From ((link_worker)), your link worker"),
+  SELF_COMPLETION_LINK(
+      Audience.PERSON,
+      "To a person who agreed to be contacted that way: a single-use link to answer a questionnaire themselves.",
+      List.of("name", "link", "expires", "service"),
+      null,
+      "Some questions from your link worker",
+      "Hello ((name)),\n\nYour link worker at ((service)) has asked you to answer a few short"
+          + " questions about how you have been. It takes about 5 minutes.\n\n((link))\n\nThe link"
+          + " works once, until ((expires)). Please do not share it. If it has stopped working, open it"
+          + " and ask for a new one.\n\n((service))",
+      "((service)): your link worker has asked you to answer a few questions: ((link)) The link"
+          + " works once, until ((expires)). Please do not share it."),
+  SELF_COMPLETION_ANSWERED(
+      Audience.STAFF,
+      "To the link worker who sent a questionnaire link, when the person sends their answers.",
+      List.of("instrument"),
+      "Answers received: ((instrument))",
+      "Waymark: something needs your attention",
+      staffBody("There is an update in Waymark for you."),
+      null),
+  SELF_COMPLETION_NEW_LINK_ASKED(
+      Audience.STAFF,
+      "To the link worker who sent a questionnaire link, when the person asks for a new one because it expired or was used.",
+      List.of("instrument"),
+      "A person asked for a new link: ((instrument))",
+      "Waymark: something needs your attention",
+      staffBody("Something you are following in Waymark needs your attention."),
+      null);
 
   /** Who receives a template's messages. */
   public enum Audience {

@@ -59,6 +59,7 @@ public class Outcomes {
    * OUTCOME_RECORDED}; publishes {@link OutcomeRecorded}.
    *
    * @param completedOn the day, from the day the case opened to today
+   * @param occasion when in the person's support; on a closed case only {@link Occasion#FOLLOW_UP}
    * @throws InstrumentValidationException naming each problem (an item unanswered, an answer the
    *     item does not allow, a date out of range); nothing is written
    */
@@ -74,20 +75,14 @@ public class Outcomes {
         instruments
             .current(instrumentCode)
             .orElseThrow(() -> new RecordNotFoundException("instrument"));
-    Map<String, String> given = new LinkedHashMap<>();
-    answers.forEach(
-        (k, v) -> {
-          if (v != null && !v.isBlank()) {
-            given.put(k, v.strip());
-          }
-        });
+    Map<String, String> given = cleaned(answers);
     List<String> problems = new ArrayList<>(Scoring.problems(instrument, given));
     for (String id : Scoring.unanswered(instrument, given)) {
       problems.add("Answer: " + instrument.item(id).orElseThrow().text());
     }
     LocalDate today = LocalDate.now(clock.withZone(LONDON));
-    if (!c.isOpen()) {
-      problems.add("The case is closed");
+    if (!c.isOpen() && occasion != Occasion.FOLLOW_UP) {
+      problems.add("The case is closed: only follow-up answers can be recorded");
     }
     if (occasion == null) {
       problems.add("Choose when it was given");
@@ -231,6 +226,18 @@ public class Outcomes {
           }
         });
     return changes;
+  }
+
+  /** The answers given, without blank ones, stripped of surrounding spaces. */
+  static Map<String, String> cleaned(Map<String, String> answers) {
+    Map<String, String> given = new LinkedHashMap<>();
+    answers.forEach(
+        (k, v) -> {
+          if (k != null && v != null && !v.isBlank()) {
+            given.put(k, v.strip());
+          }
+        });
+    return given;
   }
 
   private static UUID currentUser() {

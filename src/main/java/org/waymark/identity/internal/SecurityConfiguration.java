@@ -156,7 +156,11 @@ class SecurityConfiguration {
                         "/oruk/**",
                         // People refer themselves without an account (rate-limited per address).
                         "/self-referral",
-                        "/self-referral/**")
+                        "/self-referral/**",
+                        // People answer a questionnaire from a single-use link (rate-limited).
+                        "/q/**",
+                        "/questionnaire",
+                        "/questionnaire/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

@@ -1,6 +1,7 @@
 package org.waymark.outcome.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,7 @@ import org.waymark.casework.CaseHeaders;
 import org.waymark.casework.Casework;
 import org.waymark.identity.Permission;
 import org.waymark.identity.RequiresPermission;
+import org.waymark.notification.Channel;
 import org.waymark.outcome.Instrument;
 import org.waymark.outcome.InstrumentValidationException;
 import org.waymark.outcome.Instruments;
@@ -35,6 +37,8 @@ import org.waymark.outcome.Score;
 import org.waymark.outcome.ScoreChange;
 import org.waymark.outcome.ScoreRule;
 import org.waymark.outcome.Scoring;
+import org.waymark.outcome.SelfCompletionLink;
+import org.waymark.outcome.SelfCompletionLinks;
 import org.waymark.shared.RecordNotFoundException;
 import org.waymark.shared.web.DateInput;
 
@@ -50,6 +54,7 @@ class OutcomeController {
   private final CaseHeaders headers;
   private final Instruments instruments;
   private final Outcomes outcomes;
+  private final SelfCompletionLinks links;
   private final MessageSource messages;
 
   OutcomeController(
@@ -57,8 +62,10 @@ class OutcomeController {
       CaseHeaders headers,
       Instruments instruments,
       Outcomes outcomes,
+      SelfCompletionLinks links,
       MessageSource messages) {
     this.messages = messages;
+    this.links = links;
     this.casework = casework;
     this.headers = headers;
     this.instruments = instruments;
@@ -149,7 +156,33 @@ class OutcomeController {
             .map(x -> change(titles.getOrDefault(x.instrumentCode(), x.instrumentCode()), x))
             .toList());
     model.addAttribute("instruments", instruments.current());
-    model.addAttribute("mayWrite", c.isOpen() && casework.mayWrite(c));
+    boolean mayWrite = casework.mayWrite(c);
+    model.addAttribute("mayWrite", mayWrite);
+    model.addAttribute("closed", !c.isOpen());
+    Instant now = Instant.now();
+    model.addAttribute(
+        "links",
+        links.forCase(id).stream()
+            .map(
+                l ->
+                    new LinkRow(
+                        titles.getOrDefault(l.instrumentCode(), l.instrumentCode()),
+                        l.occasion().label(),
+                        DATE.format(l.sentAt().atZone(LONDON)),
+                        l.channel() == Channel.EMAIL ? "Email" : "Text message",
+                        l.status(now).label(),
+                        l.status(now).name(),
+                        l.submittedAt() == null && l.newLinkAskedAt() != null))
+            .toList());
+    if (mayWrite) {
+      model.addAttribute("channels", links.channelsFor(id));
+    }
+    model.addAttribute(
+        "occasions", c.isOpen() ? List.of(Occasion.values()) : List.of(Occasion.FOLLOW_UP));
+    if (!model.containsAttribute("linkProblems")) {
+      model.addAttribute("linkProblems", List.of());
+      model.addAttribute("linkValues", Map.of());
+    }
     model.addAttribute(
         "gp",
         outcomes.gpAppointments(id).stream()
@@ -166,6 +199,60 @@ class OutcomeController {
     }
     model.addAttribute("pageTitle", "Outcomes");
     return "outcome/outcomes";
+  }
+
+  /** A questionnaire link as the link worker sees it. */
+  record LinkRow(
+      String instrument,
+      String occasion,
+      String sentOn,
+      String channel,
+      String status,
+      String statusCode,
+      boolean newLinkAsked) {}
+
+  @PostMapping("/cases/{id}/outcomes/links")
+  @RequiresPermission(Permission.WRITE_CASEWORK)
+  String sendLink(
+      @PathVariable UUID id,
+      @RequestParam(name = "instrument", required = false) String instrument,
+      @RequestParam(name = "occasion", required = false) String occasion,
+      @RequestParam(name = "channel", required = false) String channel,
+      Model model,
+      RedirectAttributes flash) {
+    casework.findWritable(id);
+    Occasion o = parse(Occasion.class, occasion);
+    Channel ch = parse(Channel.class, channel);
+    try {
+      SelfCompletionLink sent = links.send(id, instrument, o, ch);
+      flash.addFlashAttribute(
+          "success",
+          messages.getMessage(
+              "outcome.link.sent",
+              new Object[] {
+                instrument(sent.instrumentCode()).title(),
+                ch == Channel.EMAIL ? "email" : "text message",
+                DATE.format(sent.expiresAt().atZone(LONDON))
+              },
+              Locale.UK));
+      return "redirect:/cases/" + id + "/outcomes";
+    } catch (InstrumentValidationException e) {
+      model.addAttribute("linkProblems", e.problems());
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("instrument", instrument == null ? "" : instrument);
+      values.put("occasion", occasion == null ? "" : occasion);
+      values.put("channel", channel == null ? "" : channel);
+      model.addAttribute("linkValues", values);
+      return list(id, model);
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+    try {
+      return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** One GP appointment count as shown. */
@@ -203,7 +290,11 @@ class OutcomeController {
 
   @GetMapping("/cases/{id}/outcomes/new")
   @RequiresPermission(Permission.WRITE_CASEWORK)
-  String form(@PathVariable UUID id, @RequestParam("instrument") String code, Model model) {
+  String form(
+      @PathVariable UUID id,
+      @RequestParam("instrument") String code,
+      @RequestParam(name = "occasion", required = false) String occasion,
+      Model model) {
     CaseFile c = casework.findWritable(id);
     Instrument instrument = instrument(code);
     DateInput today = DateInput.of(LocalDate.now(LONDON));
@@ -211,11 +302,16 @@ class OutcomeController {
     values.put("completedOnDay", today.day());
     values.put("completedOnMonth", today.month());
     values.put("completedOnYear", today.year());
+    Occasion asked = parse(Occasion.class, occasion);
     values.put(
         "occasion",
-        outcomes.forCase(id).stream().anyMatch(r -> r.instrumentCode().equals(code))
-            ? Occasion.REVIEW.name()
-            : Occasion.BASELINE.name());
+        !c.isOpen()
+            ? Occasion.FOLLOW_UP.name()
+            : asked != null
+                ? asked.name()
+                : outcomes.forCase(id).stream().anyMatch(r -> r.instrumentCode().equals(code))
+                    ? Occasion.REVIEW.name()
+                    : Occasion.BASELINE.name());
     return formPage(c, instrument, values, List.of(), model);
   }
 
@@ -269,7 +365,8 @@ class OutcomeController {
     model.addAttribute("instrument", instrument);
     model.addAttribute("values", values);
     model.addAttribute("problems", problems);
-    model.addAttribute("occasions", Occasion.values());
+    model.addAttribute(
+        "occasions", c.isOpen() ? List.of(Occasion.values()) : List.of(Occasion.FOLLOW_UP));
     model.addAttribute("pageTitle", instrument.title());
     return "outcome/form";
   }

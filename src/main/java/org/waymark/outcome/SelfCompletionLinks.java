@@ -95,6 +95,11 @@ public class SelfCompletionLinks {
     this.sessionLength = sessionLength;
   }
 
+  /** How long a link works after it is sent. */
+  public Duration validity() {
+    return validity;
+  }
+
   /**
    * The ways a link can reach the person: email and text, each only if they agreed to be contacted
    * that way and an address or mobile number is held (the case must be readable).

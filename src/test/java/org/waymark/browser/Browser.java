@@ -95,9 +95,32 @@ public final class Browser implements AutoCloseable {
     this.testName = fileName(name);
     screenshotsThisTest.clear();
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    wide();
     driver.get("about:blank");
     // Reading the browser's log empties it, so this test does not see the last one's errors.
     consoleErrors();
+  }
+
+  /** Shows pages as a phone of this width in CSS pixels would (a touch screen, mobile layout). */
+  public Browser narrow(int width) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+    return this;
+  }
+
+  /** Back to the desktop window every test starts with. */
+  public Browser wide() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    return this;
+  }
+
+  /** Whether the current page is wider than the screen, so that a reader must scroll sideways. */
+  public boolean scrollsSideways() {
+    Object wider =
+        driver.executeScript(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    return Boolean.TRUE.equals(wider);
   }
 
   /** The WebDriver, for what the page objects do not cover. */

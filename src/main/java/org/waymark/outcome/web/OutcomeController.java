@@ -176,6 +176,7 @@ class OutcomeController {
             .toList());
     if (mayWrite) {
       model.addAttribute("channels", links.channelsFor(id));
+      model.addAttribute("linkDays", links.validity().toDays());
     }
     model.addAttribute(
         "occasions", c.isOpen() ? List.of(Occasion.values()) : List.of(Occasion.FOLLOW_UP));

@@ -145,7 +145,6 @@ class SelfCompletionController {
       links.submit(bound, answers);
       return "redirect:/questionnaire/done";
     } catch (InstrumentValidationException e) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       return page(links.questionnaire(bound), answers, e.problems(), model);
     } catch (SelfCompletionSessionEndedException e) {
       return ended(bound, response, model);

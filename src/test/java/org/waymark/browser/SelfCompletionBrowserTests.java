@@ -2,11 +2,14 @@ package org.waymark.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.casework.CaseFile;
@@ -78,10 +81,11 @@ class SelfCompletionBrowserTests extends BrowserTestSupport {
     choose("answer.optimistic", "4");
     choose("answer.useful", "4");
     browser().find(By.cssSelector("[data-testid=save]")).click();
-    waitForPath(browser(), p -> p.equals("/questionnaire"), "/questionnaire");
+    waitFor("[data-testid=carry-on]");
     assertThat(browser().h1()).isEqualTo("Your answers are saved");
     page("phone-saved", "answers saved part-way");
     browser().find(By.cssSelector("[data-testid=carry-on]")).click();
+    waitFor("[data-testid=self-form]");
     assertThat(
             browser().find(By.cssSelector("input[name='answer.useful'][value='4']")).isSelected())
         .isTrue();
@@ -90,6 +94,7 @@ class SelfCompletionBrowserTests extends BrowserTestSupport {
       choose("answer." + item, "4");
     }
     browser().find(By.cssSelector("[data-testid=send]")).click();
+    waitFor("[data-testid=problems]");
     assertThat(text("[data-testid=problems]"))
         .contains("Answer question 6")
         .contains("Answer question 7");
@@ -115,6 +120,12 @@ class SelfCompletionBrowserTests extends BrowserTestSupport {
         .contains("Metric score")
         .contains("Better, a meaningful change");
     page("change-seen", "the change after the person answered");
+  }
+
+  /** Waits for the page that shows this element (the address may stay the same). */
+  private void waitFor(String css) {
+    new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
   private String token(CaseFile c) {

@@ -95,12 +95,17 @@ public class OutboxStore {
         .list();
   }
 
-  /** Marks a claimed message sent; false if this attempt no longer holds it. */
+  /**
+   * Marks a claimed message sent; false if this attempt no longer holds it. The text of a message
+   * to a person is not kept once sent: it may hold a single-use link, and the person has it now.
+   */
   public boolean markSent(OutboxMessage claimed, String providerReference, Instant now) {
     return jdbc.sql(
                 """
                 UPDATE notification_outbox SET status = 'SENT', sent_at = ?, provider_reference = ?,
-                  claimed_until = NULL, last_error = NULL
+                  claimed_until = NULL, last_error = NULL,
+                  body = CASE WHEN recipient_person_id IS NULL THEN body
+                    ELSE '(not kept once sent to the person)' END
                 WHERE organisation_id = ? AND id = ? AND status = 'SENDING' AND attempts = ?
                 """)
             .params(

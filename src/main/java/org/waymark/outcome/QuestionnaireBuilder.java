@@ -253,8 +253,25 @@ public class QuestionnaireBuilder {
         version,
         i -> {
           InstrumentItem now = item(i, itemId);
+          InstrumentItem typed = item(now.id(), now.type(), input);
+          InstrumentItem changed = typed;
+          if (now.type() == ItemType.SCALE && !now.options().isEmpty()) {
+            // Names of the scale's points are not edited here: those still on the scale are kept.
+            changed =
+                new InstrumentItem(
+                    typed.id(),
+                    typed.text(),
+                    typed.type(),
+                    typed.required(),
+                    typed.min(),
+                    typed.max(),
+                    typed.minLabel(),
+                    typed.maxLabel(),
+                    now.options().stream().filter(o -> onScale(o, typed)).toList(),
+                    typed.hint());
+          }
           List<InstrumentItem> items = new ArrayList<>(i.items());
-          items.set(items.indexOf(now), item(now.id(), now.type(), input));
+          items.set(items.indexOf(now), changed);
           return with(i, items, i.scores());
         });
   }
@@ -313,7 +330,24 @@ public class QuestionnaireBuilder {
         i -> {
           List<ScoreRule> scores = new ArrayList<>(i.scores());
           ScoreRule now = code == null ? null : score(i, code);
+          if (now != null && now.method() == ScoreMethod.LOOKUP) {
+            check(List.of(Problem.of(null, "outcome.builder.score.lookup", now.label())));
+          }
           ScoreRule rule = score(i, now == null ? null : now.code(), input);
+          if (now != null && now.method() == ScoreMethod.ITEM && rule.items().size() == 1) {
+            // A score of one question stays one, as it was defined.
+            rule =
+                new ScoreRule(
+                    rule.code(),
+                    rule.label(),
+                    ScoreMethod.ITEM,
+                    rule.items(),
+                    null,
+                    null,
+                    rule.bands(),
+                    rule.meaningfulChange(),
+                    rule.higherIsBetter());
+          }
           if (now == null) {
             scores.add(rule);
           } else {
@@ -407,6 +441,15 @@ public class QuestionnaireBuilder {
       }
     }
     return ids;
+  }
+
+  private static boolean onScale(AnswerOption o, InstrumentItem scale) {
+    try {
+      int v = Integer.parseInt(o.value());
+      return v >= scale.min() && v <= scale.max();
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean numeric(InstrumentItem item) {

@@ -388,6 +388,56 @@ class QuestionnaireBuilderIntegrationTests {
   }
 
   @Test
+  void aShippedInstrumentsNewVersionKeepsItsLookupTableAndItsQuestionIds() {
+    WebSession.Page copied = admin.post(BASE + "/SWEMWBS/versions/1/new-version", Map.of());
+    assertThat(copied.status()).isEqualTo(302);
+    String draft = copied.location().substring(copied.location().lastIndexOf('/') + 1);
+    try {
+      Document page = admin.get(BASE + "/drafts/" + draft).document();
+      assertThat(page.select("[data-testid=item]").eachAttr("data-item"))
+          .startsWith("optimistic", "useful");
+      assertThat(page.select("a[href$=/scores/raw]")).hasSize(1);
+      assertThat(page.select("a[href$=/scores/metric]")).isEmpty();
+      assertThat(
+              problems(
+                  admin
+                      .post(
+                          BASE + "/drafts/" + draft + "/scores/metric",
+                          Map.of(
+                              "version",
+                              version(draft),
+                              "label",
+                              "Metric",
+                              "items",
+                              "optimistic",
+                              "higherIsBetter",
+                              "true"))
+                      .document()))
+          .containsExactly(
+              "The score Metric score is converted through a table and cannot be changed here");
+      // The raw score, which the table converts, cannot go either.
+      assertThat(
+              problems(
+                  admin
+                      .post(
+                          BASE + "/drafts/" + draft + "/scores/raw/remove",
+                          Map.of("version", version(draft)))
+                      .document()))
+          .containsExactly("The score Metric score converts this score: remove that first");
+      // Its questions stay as published: a draft is checked like any definition.
+      assertThat(
+              admin
+                  .get(BASE + "/drafts/" + draft + "/publish")
+                  .document()
+                  .select("[data-testid=problems]"))
+          .isEmpty();
+    } finally {
+      admin.post(BASE + "/drafts/" + draft + "/delete", Map.of("version", version(draft)));
+    }
+    assertThat(instruments.current("SWEMWBS").orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
   void aChangeFromAStalePageIsRefusedAndNothingIsWritten() {
     String draft = create("Stale check");
     String seen = version(draft);

@@ -711,7 +711,8 @@ class QuestionnaireBuilderController {
       String adds,
       List<String> bands,
       String meaningfulChange,
-      String direction) {}
+      String direction,
+      boolean changeable) {}
 
   /** A definition as shown. */
   record DefinitionView(List<ItemView> items, List<ScoreView> scores) {}
@@ -764,7 +765,8 @@ class QuestionnaireBuilderController {
               s.meaningfulChange() == null
                   ? "None given"
                   : OutcomeText.number(s.meaningfulChange()),
-              s.higherIsBetter() ? "Higher is better" : "Lower is better"));
+              s.higherIsBetter() ? "Higher is better" : "Lower is better",
+              s.method() != org.waymark.outcome.ScoreMethod.LOOKUP));
     }
     return new DefinitionView(items, scores);
   }

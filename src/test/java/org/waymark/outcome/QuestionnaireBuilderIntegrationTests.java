@@ -349,7 +349,14 @@ class QuestionnaireBuilderIntegrationTests {
     assertThat(
             admin.get(BASE + "/drafts/" + next).document().select("[data-testid=details]").text())
         .contains("Version 2");
-    // Only one draft of a code at a time.
+    // Only one draft of a code at a time: the published version leads to it.
+    assertThat(
+            admin
+                .get(BASE + "/" + code + "/versions/1")
+                .document()
+                .select("[data-testid=existing-draft] a")
+                .attr("href"))
+        .endsWith("/drafts/" + next);
     assertThat(
             problems(
                 admin.post(BASE + "/" + code + "/versions/1/new-version", Map.of()).document()))

@@ -142,7 +142,11 @@ class QuestionnaireBuilderController {
     model.addAttribute("instrument", instrument);
     model.addAttribute("view", view(instrument));
     model.addAttribute(
-        "hasDraft", builder.drafts().stream().anyMatch(d -> d.code().equals(instrument.code())));
+        "existingDraft",
+        builder.drafts().stream()
+            .filter(d -> d.code().equals(instrument.code()))
+            .findFirst()
+            .orElse(null));
     return page(
         model,
         "outcome/builder/version",

@@ -40,6 +40,8 @@ public enum Permission {
   MAINTAIN_CODE_LISTS(EnumSet.of(ADMINISTRATOR)),
   /** Change the texts of the notifications Waymark sends and switch their channels on or off. */
   MAINTAIN_NOTIFICATION_TEMPLATES(EnumSet.of(ADMINISTRATOR)),
+  /** Build questionnaires (outcome instruments) as drafts and publish them as new versions. */
+  MAINTAIN_INSTRUMENTS(EnumSet.of(ADMINISTRATOR)),
   /**
    * Refer a person to the social prescribing service: referrers, and staff recording a referral
    * received by phone or letter.

@@ -31,6 +31,12 @@ public class Instruments {
     return store.current().stream().filter(i -> i.code().equals(code)).findFirst();
   }
 
+  /** Every published version of every instrument, by code and version. */
+  @Transactional(readOnly = true)
+  public List<InstrumentVersion> versions() {
+    return store.versions();
+  }
+
   /** One version exactly, as it was published; empty if there is none. */
   @Transactional(readOnly = true)
   public Optional<Instrument> find(String code, int version) {

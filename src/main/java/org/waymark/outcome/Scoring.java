@@ -168,10 +168,28 @@ public final class Scoring {
             case FREE_TEXT -> value.length() <= 4000;
           };
       if (!fits) {
-        problems.add("Choose one of the answers offered: " + item.text());
+        problems.add(wrongAnswer(item));
       }
     }
     return problems;
+  }
+
+  /** What to say about an answer its item does not allow. */
+  private static String wrongAnswer(InstrumentItem item) {
+    return switch (item.type()) {
+      case NUMBER -> {
+        String range =
+            item.min() != null && item.max() != null
+                ? " from " + item.min() + " to " + item.max()
+                : item.min() != null
+                    ? " of " + item.min() + " or more"
+                    : item.max() != null ? " of " + item.max() + " or less" : "";
+        yield "Enter a number" + range + ": " + item.text();
+      }
+      case DATE -> "Enter a real date, for example 15 3 2024: " + item.text();
+      case FREE_TEXT -> "Keep the answer to 4,000 characters or fewer: " + item.text();
+      default -> "Choose one of the answers offered: " + item.text();
+    };
   }
 
   /** The items that must be answered and are not. */

@@ -267,6 +267,17 @@ public class SelfCompletionLinks {
     return form(link);
   }
 
+  /**
+   * The instrument version a live session answers (published information, not about the person).
+   *
+   * @throws SelfCompletionSessionEndedException if the session has ended or its link was replaced
+   */
+  @Transactional(readOnly = true)
+  public Instrument instrument(SelfCompletionSession session) {
+    SelfCompletionLink link = live(session, false);
+    return instruments.find(link.instrumentCode(), link.instrumentVersion()).orElseThrow();
+  }
+
   private SelfCompletionForm form(SelfCompletionLink link) {
     Instrument instrument =
         instruments.find(link.instrumentCode(), link.instrumentVersion()).orElseThrow();

@@ -92,6 +92,23 @@ public final class WebSession {
     return postRaw(path, withToken);
   }
 
+  /**
+   * Posts a form whose fields may repeat (as ticked checkboxes do), with the session's CSRF token
+   * added.
+   */
+  public Page postAll(String path, java.util.List<Map.Entry<String, String>> fields) {
+    String body =
+        java.util.stream.Stream.concat(
+                fields.stream(), java.util.stream.Stream.of(Map.entry("_csrf", csrfToken())))
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /** Posts a form exactly as given, without adding a CSRF token. */
   public Page postRaw(String path, Map<String, String> fields) {
     String body =

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.waymark.audit.AuditLog;
 import org.waymark.outcome.Instrument;
+import org.waymark.outcome.InstrumentVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code outcome_instrument} table: definitions stored as JSON, never changed once stored. */
@@ -69,6 +70,25 @@ public class InstrumentStore {
         .stream()
         .sorted(java.util.Comparator.comparing(Instrument::title))
         .toList();
+  }
+
+  /** Every published version, by code and version. */
+  public List<InstrumentVersion> versions() {
+    return jdbc.sql(
+            """
+            SELECT code, version, title, source, published_at FROM outcome_instrument
+            WHERE organisation_id = ? ORDER BY code, version
+            """)
+        .param(DEPLOYMENT)
+        .query(
+            (rs, n) ->
+                new InstrumentVersion(
+                    rs.getString("code"),
+                    rs.getInt("version"),
+                    rs.getString("title"),
+                    rs.getString("source").equals("SHIPPED"),
+                    rs.getTimestamp("published_at").toInstant()))
+        .list();
   }
 
   Instrument read(String text) {

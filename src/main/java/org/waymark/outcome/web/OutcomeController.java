@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +30,7 @@ import org.waymark.notification.Channel;
 import org.waymark.outcome.Instrument;
 import org.waymark.outcome.InstrumentValidationException;
 import org.waymark.outcome.Instruments;
+import org.waymark.outcome.ItemType;
 import org.waymark.outcome.Occasion;
 import org.waymark.outcome.OutcomeText;
 import org.waymark.outcome.Outcomes;
@@ -79,7 +81,14 @@ class OutcomeController {
       String title,
       List<String> scoreLabels,
       List<Row> rows,
-      List<Response> given) {}
+      List<Response> given,
+      List<Given> answers) {}
+
+  /** One occasion's answers, question by question, in words. */
+  record Given(String occasion, String on, List<Answer> answers) {}
+
+  /** One question and its answer as shown. */
+  record Answer(String question, String answer) {}
 
   /**
    * A line chart drawn on the server: one line per score, told apart by dash pattern and a label at
@@ -133,8 +142,10 @@ class OutcomeController {
                       i.title(),
                       i.scores().stream().map(s -> s.label()).toList(),
                       new ArrayList<>(),
+                      new ArrayList<>(),
                       new ArrayList<>()));
       h.given().add(r);
+      h.answers().add(given(i, r));
       h.rows()
           .add(
               new Row(
@@ -320,18 +331,18 @@ class OutcomeController {
   @RequiresPermission(Permission.WRITE_CASEWORK)
   String record(
       @PathVariable UUID id,
-      @RequestParam Map<String, String> form,
+      @RequestParam MultiValueMap<String, String> posted,
       Model model,
       RedirectAttributes flash) {
     CaseFile c = casework.findWritable(id);
+    // A multiple choice sends a value per box ticked: stored as one answer, values joined by '|'.
+    Map<String, String> form = new LinkedHashMap<>();
+    posted.forEach(
+        (k, v) ->
+            form.put(
+                k, String.join("|", v.stream().filter(x -> x != null && !x.isBlank()).toList())));
     Instrument instrument = instrument(form.get("instrument"));
-    Map<String, String> answers = new LinkedHashMap<>();
-    form.forEach(
-        (k, v) -> {
-          if (k.startsWith("answer.")) {
-            answers.put(k.substring("answer.".length()), v);
-          }
-        });
+    Map<String, String> answers = answers(instrument, form);
     Occasion occasion = null;
     try {
       occasion = form.get("occasion") == null ? null : Occasion.valueOf(form.get("occasion"));
@@ -355,6 +366,43 @@ class OutcomeController {
     }
   }
 
+  /**
+   * The answers in a form: each answer.<item id> as sent, and each date question's three boxes as
+   * one ISO date (or as typed, if they do not make a date, so that the problem is named).
+   */
+  static Map<String, String> answers(Instrument instrument, Map<String, String> form) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    form.forEach(
+        (k, v) -> {
+          if (k.startsWith("answer.")) {
+            answers.put(k.substring("answer.".length()), v);
+          }
+        });
+    for (var item : instrument.items()) {
+      if (item.type() != ItemType.DATE) {
+        continue;
+      }
+      String prefix = "date." + item.id() + ".";
+      DateInput typed =
+          new DateInput(
+              form.get(prefix + "day"), form.get(prefix + "month"), form.get(prefix + "year"));
+      if (typed.isBlank()) {
+        continue;
+      }
+      LocalDate date = typed.toDate();
+      answers.put(
+          item.id(),
+          date != null
+              ? date.toString()
+              : String.join(
+                  "/",
+                  String.valueOf(typed.day()),
+                  String.valueOf(typed.month()),
+                  String.valueOf(typed.year())));
+    }
+    return answers;
+  }
+
   private String formPage(
       CaseFile c,
       Instrument instrument,
@@ -376,6 +424,44 @@ class OutcomeController {
     return instruments
         .current(code == null ? "" : code)
         .orElseThrow(() -> new RecordNotFoundException("instrument"));
+  }
+
+  /** The answers of one response in words: choices by their labels, dates written out. */
+  static Given given(Instrument instrument, Response r) {
+    List<Answer> answers = new ArrayList<>();
+    for (var item : instrument.items()) {
+      String value = r.answers().get(item.id());
+      String shown;
+      if (value == null || value.isBlank()) {
+        shown = "Not answered";
+      } else {
+        shown =
+            switch (item.type()) {
+              case SINGLE_CHOICE, MULTIPLE_CHOICE ->
+                  String.join(
+                      ", ",
+                      java.util.Arrays.stream(value.split("\\|"))
+                          .map(
+                              v ->
+                                  item.options().stream()
+                                      .filter(o -> o.value().equals(v))
+                                      .map(o -> o.label())
+                                      .findFirst()
+                                      .orElse(v))
+                          .toList());
+              case DATE -> {
+                try {
+                  yield DATE.format(LocalDate.parse(value));
+                } catch (java.time.format.DateTimeParseException e) {
+                  yield value;
+                }
+              }
+              default -> value;
+            };
+      }
+      answers.add(new Answer(item.text(), shown));
+    }
+    return new Given(r.occasion().label(), DATE.format(r.completedOn()), answers);
   }
 
   static String shown(Score s) {

@@ -3,6 +3,7 @@ package org.waymark.outcome.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.waymark.outcome.Instrument;
+import org.waymark.outcome.InstrumentItem;
 import org.waymark.outcome.InstrumentValidationException;
+import org.waymark.outcome.ItemType;
 import org.waymark.outcome.LinkOpening;
 import org.waymark.outcome.Scoring;
 import org.waymark.outcome.SelfCompletionForm;
@@ -120,7 +124,7 @@ class SelfCompletionController {
       if (form.submitted()) {
         return "redirect:/questionnaire/done";
       }
-      return page(form, form.answers(), List.of(), model);
+      return page(form, fields(form.instrument(), form.answers()), List.of(), model);
     } catch (SelfCompletionSessionEndedException e) {
       return ended(bound, response, model);
     }
@@ -133,7 +137,13 @@ class SelfCompletionController {
       HttpServletResponse response,
       Model model) {
     SelfCompletionSession bound = bound(session);
-    Map<String, String> answers = answers(form);
+    Map<String, String> posted = flatten(form);
+    Map<String, String> answers;
+    try {
+      answers = OutcomeController.answers(links.instrument(bound), posted);
+    } catch (SelfCompletionSessionEndedException e) {
+      return ended(bound, response, model);
+    }
     try {
       if ("save".equals(form.getFirst("action"))) {
         links.savePartly(bound, answers);
@@ -145,7 +155,7 @@ class SelfCompletionController {
       links.submit(bound, answers);
       return "redirect:/questionnaire/done";
     } catch (InstrumentValidationException e) {
-      return page(links.questionnaire(bound), answers, e.problems(), model);
+      return page(links.questionnaire(bound), posted, e.problems(), model);
     } catch (SelfCompletionSessionEndedException e) {
       return ended(bound, response, model);
     }
@@ -164,16 +174,33 @@ class SelfCompletionController {
     }
   }
 
+  /** The form fields that show saved answers: answer.<item>, and a date's three boxes. */
+  static Map<String, String> fields(Instrument instrument, Map<String, String> answers) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    answers.forEach((k, v) -> shown.put("answer." + k, v));
+    for (InstrumentItem item : instrument.items()) {
+      String v = answers.get(item.id());
+      if (item.type() == ItemType.DATE && v != null && v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        LocalDate d = LocalDate.parse(v);
+        shown.put("date." + item.id() + ".day", Integer.toString(d.getDayOfMonth()));
+        shown.put("date." + item.id() + ".month", Integer.toString(d.getMonthValue()));
+        shown.put("date." + item.id() + ".year", Integer.toString(d.getYear()));
+      }
+    }
+    return shown;
+  }
+
   private String page(
       SelfCompletionForm form, Map<String, String> values, List<String> problems, Model model) {
-    Map<String, String> shown = new LinkedHashMap<>();
-    values.forEach((k, v) -> shown.put("answer." + k, v));
     model.addAttribute("questionnaire", form);
     model.addAttribute("instrument", form.instrument());
-    model.addAttribute("values", shown);
+    model.addAttribute("values", values);
     model.addAttribute("problems", problems);
     List<String> missing =
-        problems.isEmpty() ? List.of() : Scoring.unanswered(form.instrument(), values);
+        problems.isEmpty()
+            ? List.of()
+            : Scoring.unanswered(
+                form.instrument(), OutcomeController.answers(form.instrument(), values));
     model.addAttribute("missing", missing);
     model.addAttribute("other", problems.size() > missing.size());
     return "outcome/self/questionnaire";
@@ -190,19 +217,14 @@ class SelfCompletionController {
     return "outcome/self/too-many";
   }
 
-  /** Answers from the form: each {@code answer.<item>} field, several choices joined by '|'. */
-  static Map<String, String> answers(MultiValueMap<String, String> form) {
-    Map<String, String> answers = new LinkedHashMap<>();
+  /** The form as posted, several values of one field (boxes ticked) joined by '|'. */
+  static Map<String, String> flatten(MultiValueMap<String, String> form) {
+    Map<String, String> flat = new LinkedHashMap<>();
     form.forEach(
-        (k, v) -> {
-          if (k.startsWith("answer.") && v != null) {
-            List<String> given = v.stream().filter(s -> s != null && !s.isBlank()).toList();
-            if (!given.isEmpty()) {
-              answers.put(k.substring("answer.".length()), String.join("|", given));
-            }
-          }
-        });
-    return answers;
+        (k, v) ->
+            flat.put(
+                k, String.join("|", v.stream().filter(x -> x != null && !x.isBlank()).toList())));
+    return flat;
   }
 
   private static SelfCompletionSession bound(HttpSession session) {

@@ -29,6 +29,7 @@ class HomeController {
     model.addAttribute("mayReadOwnReferrals", access.may(Permission.READ_OWN_REFERRALS));
     model.addAttribute("mayImportReferrals", access.may(Permission.IMPORT_REFERRALS));
     model.addAttribute("mayMaintainCodeLists", access.may(Permission.MAINTAIN_CODE_LISTS));
+    model.addAttribute("mayMaintainInstruments", access.may(Permission.MAINTAIN_INSTRUMENTS));
     model.addAttribute("mayReadPeople", access.may(Permission.READ_PERSON));
     model.addAttribute("mayWritePeople", access.may(Permission.WRITE_PERSON));
     model.addAttribute("maySearchDirectory", access.may(Permission.SEARCH_DIRECTORY));

@@ -60,6 +60,11 @@ class LayoutModel {
         "Notification templates",
         "/admin/notification-templates",
         access.may(Permission.MAINTAIN_NOTIFICATION_TEMPLATES));
+    add(
+        items,
+        "Questionnaires",
+        "/admin/questionnaires",
+        access.may(Permission.MAINTAIN_INSTRUMENTS));
     add(items, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     // Only the most specific section is current: /directory/listings is Listings, not Directory.
     String current =

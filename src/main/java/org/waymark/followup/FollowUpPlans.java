@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditLog;
 import org.waymark.followup.FollowUpValidationException.Problem;
-import org.waymark.followup.internal.PlanStore;
+import org.waymark.followup.internal.FollowUpPlanStore;
 import org.waymark.identity.AccessPolicy;
 import org.waymark.identity.Permission;
 import org.waymark.identity.WaymarkUser;
@@ -30,12 +30,13 @@ public class FollowUpPlans {
 
   private static final int MAX_NAME = 80;
 
-  private final PlanStore store;
+  private final FollowUpPlanStore store;
   private final AccessPolicy access;
   private final AuditLog audit;
   private final Clock clock;
 
-  FollowUpPlans(PlanStore store, AccessPolicy access, AuditLog audit, Optional<Clock> clock) {
+  FollowUpPlans(
+      FollowUpPlanStore store, AccessPolicy access, AuditLog audit, Optional<Clock> clock) {
     this.store = store;
     this.access = access;
     this.audit = audit;

@@ -42,7 +42,7 @@ class FollowUpScheduling {
 
   private static final Logger log = LoggerFactory.getLogger(FollowUpScheduling.class);
 
-  private final PlanStore plans;
+  private final FollowUpPlanStore plans;
   private final FollowUpStore store;
   private final Referrals referrals;
   private final Casework casework;
@@ -51,7 +51,7 @@ class FollowUpScheduling {
   private final Clock clock;
 
   FollowUpScheduling(
-      PlanStore plans,
+      FollowUpPlanStore plans,
       FollowUpStore store,
       Referrals referrals,
       Casework casework,

@@ -16,11 +16,11 @@ import org.waymark.followup.PlanPoint;
  * the default plan at version 0. Access checks and auditing are the caller's job.
  */
 @Repository
-public class PlanStore {
+public class FollowUpPlanStore {
 
   private final JdbcClient jdbc;
 
-  PlanStore(JdbcClient jdbc) {
+  FollowUpPlanStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -598,6 +598,22 @@ class FollowUpIntegrationTests {
   }
 
   @Test
+  void theDemoLinkWorkerHasFollowUpsDueOverdueMissedAndDone() {
+    WebSession lw = new WebSession(port).signedInAs(Role.LINK_WORKER);
+    Document list = lw.get("/follow-ups").document();
+    for (String tab : List.of("due", "overdue", "missed", "done")) {
+      assertThat(list.select("[data-tab=" + tab + "]").text()).as(tab).doesNotEndWith("(0)");
+    }
+    assertThat(list.select("[data-testid=follow-up-row]").text()).contains("Maureen Hepworth");
+    assertThat(
+            lw.get("/follow-ups?show=overdue")
+                .document()
+                .select("[data-testid=follow-up-row]")
+                .text())
+        .contains("Priya Lakhani");
+  }
+
+  @Test
   void anUnknownFollowUpIsNotFound() {
     assertThat(f.signedIn(f.linkWorker).get("/follow-ups/" + UUID.randomUUID()).status())
         .isEqualTo(404);

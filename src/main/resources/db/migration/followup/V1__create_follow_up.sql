@@ -60,6 +60,9 @@ CREATE INDEX follow_up_open_worker_idx ON follow_up (organisation_id, link_worke
   WHERE status = 'OPEN';
 CREATE INDEX follow_up_done_idx ON follow_up (organisation_id, link_worker_id, target_on)
   WHERE status <> 'OPEN';
+-- The count in each state (the tabs): an index-only scan of a service's or a link worker's rows.
+CREATE INDEX follow_up_counts_idx ON follow_up (organisation_id, link_worker_id)
+  INCLUDE (status, opens_on, target_on, closes_on);
 CREATE INDEX follow_up_case_idx ON follow_up (organisation_id, case_id);
 CREATE INDEX follow_up_person_idx ON follow_up (organisation_id, person_id);
 -- The reminder task: open follow-ups that have opened and still have a reminder to send.

@@ -104,7 +104,10 @@ class FollowUpPlanController {
         }
         errors.rejectValue(field, p.messageKey());
       } else {
-        errors.reject(p.messageKey());
+        // Too many follow-ups: the first one over the limit carries the message.
+        errors.rejectValue(
+            "points[" + rows.get(Math.min(FollowUpPlans.MAX_POINTS, rows.size() - 1)) + "].name",
+            p.messageKey());
       }
     }
     if (errors.hasErrors()) {

@@ -265,6 +265,23 @@ class FollowUpIntegrationTests {
   }
 
   @Test
+  void aPlanHasAtMostSixFollowUps() {
+    WebSession manager = f.signedIn(f.manager);
+    Map<String, String> fields = form("version", "0");
+    for (int i = 0; i < 7; i++) {
+      fields.put("points[" + i + "].name", "Point " + i);
+      fields.put("points[" + i + "].countsFrom", "CLOSURE");
+      fields.put("points[" + i + "].opensAfter", Integer.toString(i));
+      fields.put("points[" + i + "].targetAfter", Integer.toString(i));
+      fields.put("points[" + i + "].closesAfter", Integer.toString(i + 1));
+    }
+    Document page = manager.post("/follow-ups/plan", fields).document();
+    assertThat(page.select(".nhsuk-error-summary__list li").eachText())
+        .containsExactly("A plan can have at most 6 follow-ups");
+    assertThat(as(f.manager, () -> plans.current()).version()).isZero();
+  }
+
+  @Test
   void onlyAManagerMayChangeThePlan() {
     assertThat(f.signedIn(f.linkWorker).get("/follow-ups/plan").status()).isEqualTo(403);
     assertThatThrownBy(() -> as(f.linkWorker, () -> plans.current()))

@@ -56,6 +56,7 @@ class DemoData implements ApplicationRunner {
   private final DirectoryImports directory;
   private final DemoCasework casework;
   private final DemoConnections demoConnections;
+  private final DemoFollowUps demoFollowUps;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -68,6 +69,7 @@ class DemoData implements ApplicationRunner {
       DirectoryImports directory,
       DemoCasework casework,
       DemoConnections demoConnections,
+      DemoFollowUps demoFollowUps,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -78,6 +80,7 @@ class DemoData implements ApplicationRunner {
     this.directory = directory;
     this.casework = casework;
     this.demoConnections = demoConnections;
+    this.demoFollowUps = demoFollowUps;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -105,6 +108,7 @@ class DemoData implements ApplicationRunner {
     // Imports write each listing in a transaction of their own, so they run after the rest.
     loadDirectory(goodNeighbours);
     loadConnections();
+    loadFollowUps();
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -195,6 +199,17 @@ class DemoData implements ApplicationRunner {
       demoConnections.load();
     } catch (RuntimeException e) {
       log.warn("The demo connections could not be loaded", e);
+    }
+  }
+
+  /**
+   * Follow-ups due, overdue, missed, upcoming and done; a problem is logged and the demo goes on.
+   */
+  private void loadFollowUps() {
+    try {
+      demoFollowUps.load();
+    } catch (RuntimeException e) {
+      log.warn("The demo follow-ups could not be loaded", e);
     }
   }
 

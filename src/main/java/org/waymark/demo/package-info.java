@@ -12,6 +12,7 @@
       "directory",
       "referral",
       "casework",
-      "connection"
+      "connection",
+      "followup"
     })
 package org.waymark.demo;

@@ -47,6 +47,33 @@ public enum NotificationTemplate {
       "Waymark: something needs your attention",
       staffBody("There is an update in Waymark for you."),
       null),
+  FOLLOW_UP_DUE(
+      Audience.STAFF,
+      "To the link worker when a follow-up of one of their cases opens.",
+      List.of("follow_up", "target"),
+      "A follow-up is due: ((follow_up)), by ((target))",
+      "Waymark: something needs your attention",
+      staffBody("A follow-up is due in Waymark."),
+      null),
+  FOLLOW_UP_OVERDUE(
+      Audience.STAFF,
+      "To the link worker when a follow-up of one of their cases has passed its target date.",
+      List.of("follow_up", "target"),
+      "A follow-up is overdue: ((follow_up)), target ((target))",
+      "Waymark: something needs your attention",
+      staffBody("A follow-up in Waymark is overdue."),
+      null),
+  FOLLOW_UP_REMINDER(
+      Audience.PERSON,
+      "To a person who agreed to be contacted by email or text, when their follow-up opens: their link worker will be in touch.",
+      List.of("name", "link_worker", "service"),
+      null,
+      "Your link worker will be in touch",
+      "Hello ((name)),\n\nYour link worker, ((link_worker)) at ((service)), will be in touch soon"
+          + " to see how things are going.\n\nYou do not need to do anything now.\n\nBest wishes,\n"
+          + "((service))",
+      "Hello ((name)). Your link worker ((link_worker)) at ((service)) will be in touch soon to see"
+          + " how things are going. You do not need to do anything now."),
   WHAT_WE_AGREED(
       Audience.PERSON,
       "To a person who asked for it: the services agreed with their link worker and how to contact them.",

@@ -120,6 +120,35 @@ public class PersonManagement {
   }
 
   /**
+   * A person's details for a message the system sends on its own (a scheduled reminder), read with
+   * nobody signed in, outside any request. Audited as {@code PERSON_READ} by the deployment, with
+   * the reason. The caller checks consent and whether the person has died.
+   *
+   * @return empty if the organisation holds no such record, or it was merged into another
+   * @throws IllegalStateException if called inside a request or with someone signed in
+   */
+  @Transactional
+  public java.util.Optional<PersonDetails> detailsForSystemMessage(
+      UUID organisationId, UUID personId, String reason) {
+    if (RequestContextHolder.getRequestAttributes() != null || access.currentUser().isPresent()) {
+      throw new IllegalStateException(
+          "The system reads people for its own messages only outside requests");
+    }
+    java.util.Optional<Person> person =
+        people
+            .find(personId)
+            .filter(p -> p.organisationId().equals(organisationId))
+            .filter(p -> people.mergedInto(personId).isEmpty());
+    person.ifPresent(
+        p ->
+            audit.record(
+                new AuditActor(AuditLog.DEPLOYMENT, null, null, null),
+                AuditEntry.allowed("PERSON_READ", "person", personId, personId)
+                    .withDetail("By the system: " + reason)));
+    return person.map(Person::details);
+  }
+
+  /**
    * The person record a newly arriving referral is about, in the organisation that receives it: the
    * record it already holds with the same NHS number, or a new record made from the referred
    * details. For the referral module only, after it has checked that the referrer may refer (a

@@ -35,6 +35,7 @@ class LayoutModel {
     add(items, "Triage", "/triage", access.may(Permission.TRIAGE_REFERRALS));
     add(items, "Caseload", "/caseload", access.may(Permission.READ_CASEWORK));
     add(items, "Connections", "/connections", access.may(Permission.READ_CASEWORK));
+    add(items, "Follow-ups", "/follow-ups", access.may(Permission.READ_CASEWORK));
     add(items, "Referrals", "/vcs/referrals", access.may(Permission.ANSWER_CONNECTIONS));
     add(items, "Our services", "/vcs/services", access.may(Permission.ANSWER_CONNECTIONS));
     add(items, "My referrals", "/referrals/mine", access.may(Permission.READ_OWN_REFERRALS));

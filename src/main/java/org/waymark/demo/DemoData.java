@@ -57,6 +57,7 @@ class DemoData implements ApplicationRunner {
   private final DemoCasework casework;
   private final DemoConnections demoConnections;
   private final DemoFollowUps demoFollowUps;
+  private final DemoOutcomes demoOutcomes;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -70,6 +71,7 @@ class DemoData implements ApplicationRunner {
       DemoCasework casework,
       DemoConnections demoConnections,
       DemoFollowUps demoFollowUps,
+      DemoOutcomes demoOutcomes,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -81,6 +83,7 @@ class DemoData implements ApplicationRunner {
     this.casework = casework;
     this.demoConnections = demoConnections;
     this.demoFollowUps = demoFollowUps;
+    this.demoOutcomes = demoOutcomes;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -109,6 +112,7 @@ class DemoData implements ApplicationRunner {
     loadDirectory(goodNeighbours);
     loadConnections();
     loadFollowUps();
+    loadOutcomes();
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -199,6 +203,15 @@ class DemoData implements ApplicationRunner {
       demoConnections.load();
     } catch (RuntimeException e) {
       log.warn("The demo connections could not be loaded", e);
+    }
+  }
+
+  /** Outcome measures and a questionnaire link; a problem is logged and the demo goes on. */
+  private void loadOutcomes() {
+    try {
+      demoOutcomes.load();
+    } catch (RuntimeException e) {
+      log.warn("The demo outcome measures could not be loaded", e);
     }
   }
 

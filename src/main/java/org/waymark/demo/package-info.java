@@ -13,6 +13,8 @@
       "referral",
       "casework",
       "connection",
-      "followup"
+      "followup",
+      "outcome",
+      "notification"
     })
 package org.waymark.demo;

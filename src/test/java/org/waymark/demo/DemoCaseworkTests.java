@@ -89,6 +89,21 @@ class DemoCaseworkTests {
   }
 
   @Test
+  void leeHasGivenWellbeingMeasuresAndTextedALinkToAnswerOneAgain() {
+    WebSession lee = as(Role.LINK_WORKER);
+    Document caseload = lee.get("/caseload").document();
+    boolean baseline = false;
+    boolean linkWaiting = false;
+    for (Element row : caseload.select("[data-testid=case-row]")) {
+      Document outcomes = lee.get(row.selectFirst("a").attr("href") + "/outcomes").document();
+      baseline |= outcomes.select("[data-instrument=SWEMWBS]").text().contains("Baseline");
+      linkWaiting |= outcomes.select("[data-testid=links-table] [data-status=WAITING]").size() == 1;
+    }
+    assertThat(baseline).isTrue();
+    assertThat(linkWaiting).isTrue();
+  }
+
+  @Test
   void theDemoReferrerReadsTheClosedCasesDischargeSummary() {
     WebSession referrer = as(Role.REFERRER);
     Document mine = referrer.get("/referrals/mine").document();

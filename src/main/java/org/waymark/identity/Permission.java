@@ -3,6 +3,7 @@ package org.waymark.identity;
 import static org.waymark.identity.Role.ADMINISTRATOR;
 import static org.waymark.identity.Role.LINK_WORKER;
 import static org.waymark.identity.Role.REFERRER;
+import static org.waymark.identity.Role.RESEARCHER;
 import static org.waymark.identity.Role.SERVICE_MANAGER;
 import static org.waymark.identity.Role.VCS_COORDINATOR;
 
@@ -69,7 +70,12 @@ public enum Permission {
    * Answer onward referrals sent to the services the user's organisation holds: accept or decline,
    * record attendance and completion (relationship checked per referral).
    */
-  ANSWER_CONNECTIONS(EnumSet.of(VCS_COORDINATOR));
+  ANSWER_CONNECTIONS(EnumSet.of(VCS_COORDINATOR)),
+  /**
+   * Work on research studies: start one for the organisation the user acts for, and reach those
+   * they are a member of (relationship checked per study; identities only for data managers).
+   */
+  RESEARCH(EnumSet.of(RESEARCHER));
 
   private final Set<Role> roles;
 

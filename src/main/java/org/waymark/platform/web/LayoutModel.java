@@ -43,6 +43,7 @@ class LayoutModel {
     add(items, "Import referrals", "/referrals/import", access.may(Permission.IMPORT_REFERRALS));
     add(items, "People", "/people", access.may(Permission.READ_PERSON));
     add(items, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
+    add(items, "Studies", "/studies", access.may(Permission.RESEARCH));
     add(items, "Listings", "/directory/listings", access.may(Permission.EDIT_DIRECTORY_LISTING));
     add(
         items,

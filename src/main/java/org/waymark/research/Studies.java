@@ -82,6 +82,21 @@ public class Studies {
     return store.findStudy(id).orElseThrow();
   }
 
+  /**
+   * Checks a study's details without storing them, so that a form shows every problem at once.
+   *
+   * @param studyId the study being changed; null for a new one
+   * @throws ResearchValidationException naming each field that breaks a rule
+   */
+  @Transactional(readOnly = true)
+  public void check(StudyDetails details, UUID studyId) {
+    WaymarkUser user = access.researcher();
+    check(
+        studyId == null ? user.organisationId() : study(studyId).organisationId(),
+        clean(details),
+        studyId);
+  }
+
   /** One study with its whole set-up, for a member. */
   @Transactional(readOnly = true)
   public StudySetup find(UUID studyId) {

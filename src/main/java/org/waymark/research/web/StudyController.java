@@ -59,7 +59,9 @@ class StudyController {
   String create(
       @ModelAttribute("studyForm") StudyForm form, BindingResult errors, RedirectAttributes flash) {
     StudyDetails details = details(form, errors);
-    if (!errors.hasErrors()) {
+    if (errors.hasErrors()) {
+      alsoCheck(details, null, errors);
+    } else {
       try {
         Study study = studies.create(details);
         flash.addFlashAttribute("success", "Study started: " + study.title());
@@ -127,7 +129,9 @@ class StudyController {
     Study current = studies.find(id).study();
     model.addAttribute("study", current);
     StudyDetails details = details(form, errors);
-    if (!errors.hasErrors()) {
+    if (errors.hasErrors()) {
+      alsoCheck(details, id, errors);
+    } else {
       try {
         studies.update(id, version(form.getVersion()), details);
         flash.addFlashAttribute("success", "Study details saved");
@@ -396,6 +400,15 @@ class StudyController {
     } catch (ResearchValidationException e) {
       reject(errors, e);
       return eventPage(id, wp, form, model);
+    }
+  }
+
+  /** The rest of the form's problems, when a date already has one. */
+  private void alsoCheck(StudyDetails details, UUID studyId, BindingResult errors) {
+    try {
+      studies.check(details, studyId);
+    } catch (ResearchValidationException e) {
+      reject(errors, e);
     }
   }
 

@@ -147,4 +147,14 @@ public class StudyForm {
   public void setEndsOnYear(String endsOnYear) {
     this.endsOnYear = endsOnYear;
   }
+
+  /** Errors of the start date are reported against this property (the date's three boxes). */
+  public String getStartsOn() {
+    return null;
+  }
+
+  /** Errors of the end date are reported against this property (the date's three boxes). */
+  public String getEndsOn() {
+    return null;
+  }
 }

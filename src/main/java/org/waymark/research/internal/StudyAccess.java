@@ -59,6 +59,15 @@ public class StudyAccess {
     return role;
   }
 
+  /** Like {@link #requireMember}, and the role must be one of these. */
+  public StudyRole requireRole(Study study, String action, StudyRole... roles) {
+    StudyRole role = requireMember(study);
+    if (!java.util.Arrays.asList(roles).contains(role)) {
+      refuse(action, study.id());
+    }
+    return role;
+  }
+
   private void refuse(String action, UUID studyId) {
     audit.recordIndependently(AuditEntry.refused(action, "study", studyId, null));
     throw new AccessPolicy.AuditedAccessDeniedException();

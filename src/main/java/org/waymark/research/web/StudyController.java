@@ -38,9 +38,11 @@ class StudyController {
   record Option(String value, String label) {}
 
   private final Studies studies;
+  private final org.waymark.research.Participants participants;
 
-  StudyController(Studies studies) {
+  StudyController(Studies studies, org.waymark.research.Participants participants) {
     this.studies = studies;
+    this.participants = participants;
   }
 
   @GetMapping("/studies")
@@ -82,6 +84,10 @@ class StudyController {
     Map<UUID, String> eventNames = new LinkedHashMap<>();
     setup.events().forEach(e -> eventNames.put(e.id(), e.name()));
     model.addAttribute("eventNames", eventNames);
+    model.addAttribute("documents", participants.documents(id));
+    Map<UUID, String> groupNames = new LinkedHashMap<>();
+    setup.groups().forEach(g -> groupNames.put(g.id(), g.name()));
+    model.addAttribute("groupNames", groupNames);
     model.addAttribute(
         "siteOrganisations",
         studies.siteOrganisations().stream()

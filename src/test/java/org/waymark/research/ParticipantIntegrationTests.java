@@ -77,7 +77,15 @@ class ParticipantIntegrationTests {
                     new StudyDetails(
                         "Connecting communities",
                         "CC" + (System.nanoTime() % 100000),
-                        null, null, null, null, null, null, null, null, null)));
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
     studyId = study.id();
     TestUsers.as(
         chief,
@@ -94,8 +102,17 @@ class ParticipantIntegrationTests {
         () ->
             studies.create(
                 new StudyDetails(
-                    "Another study", "OTHER" + (System.nanoTime() % 100000),
-                    null, null, null, null, null, null, null, null, null)));
+                    "Another study",
+                    "OTHER" + (System.nanoTime() % 100000),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
   }
 
   WebSession signedIn(UserAccount user) {
@@ -113,10 +130,12 @@ class ParticipantIntegrationTests {
     WebSession lw = f.signedIn(f.linkWorker);
     String casePage = "/cases/" + openCase.id() + "/studies";
     Document offered = lw.get(casePage).document();
-    assertThat(offered.select("[data-study]").eachText()).anySatisfy(t -> assertThat(t).contains("Connecting communities"));
+    assertThat(offered.select("[data-study]").eachText())
+        .anySatisfy(t -> assertThat(t).contains("Connecting communities"));
 
     Document notAgreed =
-        lw.post(casePage, form("studyId", studyId.toString(), "groupId", patients.toString())).document();
+        lw.post(casePage, form("studyId", studyId.toString(), "groupId", patients.toString()))
+            .document();
     assertThat(notAgreed.select(".nhsuk-error-summary__list").text())
         .contains("The person must agree to be contacted by the study team");
     assertThat(TestUsers.as(chief, () -> participants.list(studyId))).isEmpty();
@@ -124,18 +143,33 @@ class ParticipantIntegrationTests {
     WebSession.Page passed =
         lw.post(
             casePage,
-            form("studyId", studyId.toString(), "groupId", patients.toString(), "agreed", "yes", "note", "Mornings are best"));
+            form(
+                "studyId",
+                studyId.toString(),
+                "groupId",
+                patients.toString(),
+                "agreed",
+                "yes",
+                "note",
+                "Mornings are best"));
     assertThat(passed.status()).isEqualTo(302);
-    assertThat(lw.get(casePage).document().select("[data-testid=success]").text()).contains("S03-P-001");
+    assertThat(lw.get(casePage).document().select("[data-testid=success]").text())
+        .contains("S03-P-001");
     Document again =
-        lw.post(casePage, form("studyId", studyId.toString(), "groupId", patients.toString(), "agreed", "yes")).document();
-    assertThat(again.select(".nhsuk-error-summary__list").text()).contains("passed on to this study already");
+        lw.post(
+                casePage,
+                form(
+                    "studyId", studyId.toString(), "groupId", patients.toString(), "agreed", "yes"))
+            .document();
+    assertThat(again.select(".nhsuk-error-summary__list").text())
+        .contains("passed on to this study already");
 
     // The team sees the study id, never the person.
     String list = "/studies/" + studyId + "/participants";
     WebSession team = signedIn(researcher);
     Document seen = team.get(list).document();
-    assertThat(seen.select("[data-participant]").eachAttr("data-participant")).containsExactly("S03-P-001");
+    assertThat(seen.select("[data-participant]").eachAttr("data-participant"))
+        .containsExactly("S03-P-001");
     assertThat(seen.text()).doesNotContain("Quennell").doesNotContain("Harriet");
     UUID pid = TestUsers.as(chief, () -> participants.list(studyId)).get(0).id();
     Document one = team.get(list + "/" + pid).document();
@@ -149,10 +183,18 @@ class ParticipantIntegrationTests {
         .contains("07700 900555")
         .contains("Mornings are best");
     assertThat(
-            audit.search(new AuditQuery(null, openCase.personId(), "PARTICIPANT_IDENTITY_READ", null, null, 0, 5)).events())
+            audit
+                .search(
+                    new AuditQuery(
+                        null, openCase.personId(), "PARTICIPANT_IDENTITY_READ", null, null, 0, 5))
+                .events())
         .hasSize(1);
     assertThat(
-            audit.search(new AuditQuery(null, openCase.personId(), "PARTICIPANT_PASSED_ON", null, null, 0, 5)).events())
+            audit
+                .search(
+                    new AuditQuery(
+                        null, openCase.personId(), "PARTICIPANT_PASSED_ON", null, null, 0, 5))
+                .events())
         .hasSize(1);
   }
 
@@ -166,15 +208,33 @@ class ParticipantIntegrationTests {
                     base + "/consent-documents",
                     java.util.List.of(
                         Map.entry("versionLabel", "1.0"),
-                        Map.entry("approvedOnDay", "1"), Map.entry("approvedOnMonth", "1"), Map.entry("approvedOnYear", "2026"),
-                        Map.entry("items", "INTERVIEW"), Map.entry("items", "AUDIO_RECORDING"), Map.entry("items", "ANONYMISED_QUOTES"),
+                        Map.entry("approvedOnDay", "1"),
+                        Map.entry("approvedOnMonth", "1"),
+                        Map.entry("approvedOnYear", "2026"),
+                        Map.entry("items", "INTERVIEW"),
+                        Map.entry("items", "AUDIO_RECORDING"),
+                        Map.entry("items", "ANONYMISED_QUOTES"),
                         Map.entry("essential", "INTERVIEW")))
                 .status())
         .isEqualTo(302);
     Participant professional =
-        TestUsers.as(dataManager, () -> participants.add(studyId, site, vcsStaff, "Pat Organiser", "pat@example.org", null, "Volunteer manager"));
+        TestUsers.as(
+            dataManager,
+            () ->
+                participants.add(
+                    studyId,
+                    site,
+                    vcsStaff,
+                    "Pat Organiser",
+                    "pat@example.org",
+                    null,
+                    "Volunteer manager"));
     Participant patient =
-        TestUsers.as(dataManager, () -> participants.add(studyId, site, patients, "Sam Example", null, "0113 496 0000", null));
+        TestUsers.as(
+            dataManager,
+            () ->
+                participants.add(
+                    studyId, site, patients, "Sam Example", null, "0113 496 0000", null));
     assertThat(professional.studyCode()).isEqualTo("S03-V-001");
     assertThat(patient.studyCode()).isEqualTo("S03-P-001");
     UUID v1 = TestUsers.as(chief, () -> participants.documents(studyId)).get(0).id();
@@ -187,33 +247,60 @@ class ParticipantIntegrationTests {
                     java.util.List.of(
                         Map.entry("version", Long.toString(patient.version())),
                         Map.entry("documentId", v1.toString()),
-                        Map.entry("agreed", "INTERVIEW"), Map.entry("agreed", "ANONYMISED_QUOTES"),
+                        Map.entry("agreed", "INTERVIEW"),
+                        Map.entry("agreed", "ANONYMISED_QUOTES"),
                         Map.entry("consentedOnDay", Integer.toString(today.getDayOfMonth())),
                         Map.entry("consentedOnMonth", Integer.toString(today.getMonthValue())),
                         Map.entry("consentedOnYear", Integer.toString(today.getYear()))))
                 .status())
         .isEqualTo(302);
-    Participant consented = TestUsers.as(researcher, () -> participants.find(studyId, patient.id()));
+    Participant consented =
+        TestUsers.as(researcher, () -> participants.find(studyId, patient.id()));
     assertThat(consented.status()).isEqualTo(ParticipantStatus.CONSENTED);
-    assertThat(consented.consent().agreed()).containsExactlyInAnyOrder(ConsentItem.INTERVIEW, ConsentItem.ANONYMISED_QUOTES);
+    assertThat(consented.consent().agreed())
+        .containsExactlyInAnyOrder(ConsentItem.INTERVIEW, ConsentItem.ANONYMISED_QUOTES);
     assertThat(consented.consent().refused()).containsExactly(ConsentItem.AUDIO_RECORDING);
 
     // Not agreeing to an item needed to take part: declined.
     Participant declined =
         TestUsers.as(
             researcher,
-            () -> participants.recordConsent(studyId, professional.id(), professional.version(), v1, today, Set.of(ConsentItem.AUDIO_RECORDING)));
+            () ->
+                participants.recordConsent(
+                    studyId,
+                    professional.id(),
+                    professional.version(),
+                    v1,
+                    today,
+                    Set.of(ConsentItem.AUDIO_RECORDING)));
     assertThat(declined.status()).isEqualTo(ParticipantStatus.DECLINED);
 
     // A stale consent is refused.
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> TestUsers.as(researcher, () -> participants.recordConsent(studyId, patient.id(), patient.version(), v1, today, Set.of(ConsentItem.INTERVIEW))))
+            () ->
+                TestUsers.as(
+                    researcher,
+                    () ->
+                        participants.recordConsent(
+                            studyId,
+                            patient.id(),
+                            patient.version(),
+                            v1,
+                            today,
+                            Set.of(ConsentItem.INTERVIEW))))
         .isInstanceOf(StudyConflictException.class);
 
     // Version 2 for patients: the patient must consent again.
     TestUsers.as(
         chief,
-        () -> participants.addDocument(studyId, patients, "2.0", today, Set.of(ConsentItem.INTERVIEW, ConsentItem.RECORD_LINKAGE), Set.of(ConsentItem.INTERVIEW)));
+        () ->
+            participants.addDocument(
+                studyId,
+                patients,
+                "2.0",
+                today,
+                Set.of(ConsentItem.INTERVIEW, ConsentItem.RECORD_LINKAGE),
+                Set.of(ConsentItem.INTERVIEW)));
     Document list = team.get(base + "/participants").document();
     assertThat(list.select("[data-participant=S03-P-001] [data-testid=reconsent]")).hasSize(1);
     assertThat(list.select("[data-participant=S03-V-001] [data-testid=reconsent]")).isEmpty();
@@ -222,13 +309,25 @@ class ParticipantIntegrationTests {
   @Test
   void withdrawalStopsContactAtOnce() {
     Participant p =
-        TestUsers.as(dataManager, () -> participants.add(studyId, site, patients, "Ray Example", "ray@example.org", "0113 496 0001", null));
+        TestUsers.as(
+            dataManager,
+            () ->
+                participants.add(
+                    studyId,
+                    site,
+                    patients,
+                    "Ray Example",
+                    "ray@example.org",
+                    "0113 496 0001",
+                    null));
     WebSession team = signedIn(researcher);
     String page = "/studies/" + studyId + "/participants/" + p.id();
     LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-    Document missing = team.post(page + "/withdraw", form("version", Long.toString(p.version()))).document();
+    Document missing =
+        team.post(page + "/withdraw", form("version", Long.toString(p.version()))).document();
     assertThat(missing.select(".nhsuk-error-summary__list a").eachText())
-        .contains("Choose what they asked for", "Enter the date they withdrew, today or in the past");
+        .contains(
+            "Choose what they asked for", "Enter the date they withdrew, today or in the past");
     WebSession.Page done =
         team.post(
             page + "/withdraw",
@@ -242,10 +341,12 @@ class ParticipantIntegrationTests {
     Participant withdrawn = TestUsers.as(researcher, () -> participants.find(studyId, p.id()));
     assertThat(withdrawn.status()).isEqualTo(ParticipantStatus.WITHDRAWN);
     assertThat(withdrawn.active()).isFalse();
-    ParticipantIdentity who = TestUsers.as(dataManager, () -> participants.identity(studyId, p.id()));
+    ParticipantIdentity who =
+        TestUsers.as(dataManager, () -> participants.identity(studyId, p.id()));
     assertThat(who.email()).isNull();
     assertThat(who.phone()).isNull();
-    assertThat(signedIn(dataManager).get(page).document().select("[data-testid=consent-form]")).isEmpty();
+    assertThat(signedIn(dataManager).get(page).document().select("[data-testid=consent-form]"))
+        .isEmpty();
   }
 
   @Test
@@ -256,12 +357,27 @@ class ParticipantIntegrationTests {
     WebSession team = signedIn(researcher);
     assertThat(team.get(list).status()).isEqualTo(200);
     assertThat(
-            team.post(list, form("siteId", site.toString(), "groupId", vcsStaff.toString(), "name", "Someone")).status())
+            team.post(
+                    list,
+                    form(
+                        "siteId",
+                        site.toString(),
+                        "groupId",
+                        vcsStaff.toString(),
+                        "name",
+                        "Someone"))
+                .status())
         .isEqualTo(403);
-    assertThat(jdbc.sql("SELECT count(*) FROM research_participant WHERE study_id = ?").param(studyId).query(Integer.class).single())
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM research_participant WHERE study_id = ?")
+                .param(studyId)
+                .query(Integer.class)
+                .single())
         .isZero();
     // Another link worker, and a manager's colleague of another PCN, cannot pass the person on.
-    assertThat(f.signedIn(f.otherLinkWorker).get("/cases/" + openCase.id() + "/studies").status()).isEqualTo(403);
-    assertThat(signedIn(researcher).get("/cases/" + openCase.id() + "/studies").status()).isEqualTo(403);
+    assertThat(f.signedIn(f.otherLinkWorker).get("/cases/" + openCase.id() + "/studies").status())
+        .isEqualTo(403);
+    assertThat(signedIn(researcher).get("/cases/" + openCase.id() + "/studies").status())
+        .isEqualTo(403);
   }
 }

@@ -39,6 +39,7 @@ public class Participants {
 
   private final StudyStore studies;
   private final ParticipantStore store;
+  private final org.waymark.research.internal.FieldworkStore fieldwork;
   private final StudyAccess access;
   private final AccessPolicy policy;
   private final Casework casework;
@@ -50,6 +51,7 @@ public class Participants {
   Participants(
       StudyStore studies,
       ParticipantStore store,
+      org.waymark.research.internal.FieldworkStore fieldwork,
       StudyAccess access,
       AccessPolicy policy,
       Casework casework,
@@ -59,6 +61,7 @@ public class Participants {
       Optional<Clock> clock) {
     this.studies = studies;
     this.store = store;
+    this.fieldwork = fieldwork;
     this.access = access;
     this.policy = policy;
     this.casework = casework;
@@ -430,8 +433,8 @@ public class Participants {
 
   /**
    * Records a participant's withdrawal: no further contact (their contact details are removed at
-   * once), and where they ask, removal of data not yet analysed. Publishes {@link
-   * ParticipantWithdrawn}; audited as {@code PARTICIPANT_WITHDRAWN}.
+   * once), and where they ask, removal of data not yet analysed (interviews not marked analysed).
+   * Publishes {@link ParticipantWithdrawn}; audited as {@code PARTICIPANT_WITHDRAWN}.
    *
    * @throws ResearchValidationException if no choice or date is given, or they have withdrawn
    * @throws StudyConflictException if the participant changed since that version
@@ -470,9 +473,14 @@ public class Participants {
     if (!store.withdraw(study.organisationId(), participantId, version, withdrawal, n, on)) {
       throw new StudyConflictException();
     }
+    int removed =
+        withdrawal == Withdrawal.REMOVE_UNANALYSED_DATA
+            ? fieldwork.removeUnanalysed(study.organisationId(), participantId)
+            : 0;
     audit.record(
         AuditEntry.allowed("PARTICIPANT_WITHDRAWN", "participant", participantId, null)
-            .withDetail(withdrawal.name()));
+            .withDetail(
+                withdrawal.name() + (removed > 0 ? ", interviews removed: " + removed : "")));
     events.publishEvent(
         new ParticipantWithdrawn(study.organisationId(), studyId, participantId, withdrawal));
   }

@@ -43,10 +43,18 @@ class ParticipantController {
 
   private final Studies studies;
   private final Participants participants;
+  private final org.waymark.research.Fieldwork fieldwork;
+  private final org.waymark.identity.IdentityManagement identity;
 
-  ParticipantController(Studies studies, Participants participants) {
+  ParticipantController(
+      Studies studies,
+      Participants participants,
+      org.waymark.research.Fieldwork fieldwork,
+      org.waymark.identity.IdentityManagement identity) {
     this.studies = studies;
     this.participants = participants;
+    this.fieldwork = fieldwork;
+    this.identity = identity;
   }
 
   @GetMapping("/studies/{id}/participants")
@@ -132,6 +140,33 @@ class ParticipantController {
     }
     DateInput today = DateInput.of(LocalDate.now(java.time.ZoneId.of("Europe/London")));
     model.addAttribute("today", today);
+    var interviews = fieldwork.interviews(id, pid);
+    model.addAttribute("interviews", interviews);
+    Map<UUID, String> eventNames = new LinkedHashMap<>();
+    setup.events().forEach(e -> eventNames.put(e.id(), e.name()));
+    model.addAttribute("eventNames", eventNames);
+    model.addAttribute(
+        "openEvents",
+        setup.events().stream()
+            .filter(e -> interviews.stream().noneMatch(i -> i.eventId().equals(e.id())))
+            .toList());
+    Map<UUID, String> interviewers = new LinkedHashMap<>();
+    interviews.forEach(
+        i ->
+            interviewers.put(
+                i.interviewerId(),
+                identity
+                    .user(i.interviewerId())
+                    .map(org.waymark.identity.UserAccount::displayName)
+                    .orElse("Former member")));
+    model.addAttribute("interviewers", interviewers);
+    model.addAttribute("modes", org.waymark.research.InterviewMode.values());
+    model.addAttribute("recordings", org.waymark.research.Recording.values());
+    model.addAttribute("transcripts", org.waymark.research.Transcript.values());
+    if (!model.containsAttribute("interviewProblems")) {
+      model.addAttribute("interviewProblems", Map.of());
+      model.addAttribute("interviewValues", Map.of());
+    }
     return "research/participant";
   }
 

@@ -164,23 +164,29 @@ public class Fieldwork {
         || !consent.agreedTo(ConsentItem.INTERVIEW)) {
       problems.put("eventId", "Only a participant who consented to interviews can be interviewed");
     }
-    StudyEvent event =
+    List<StudyEvent> all =
         studies.workPackages(study.organisationId(), studyId).stream()
             .flatMap(w -> w.events().stream())
-            .filter(e -> e.id().equals(eventId))
-            .findFirst()
-            .orElse(null);
+            .toList();
+    StudyEvent event = all.stream().filter(e -> e.id().equals(eventId)).findFirst().orElse(null);
     if (event == null) {
       problems.put("eventId", "Choose the study event the interview was for");
     } else if (store.eventTaken(study.organisationId(), participantId, eventId)) {
       problems.put("eventId", "An interview for " + event.name() + " is recorded already");
     } else if (event.afterEventId() != null
         && !store.eventTaken(study.organisationId(), participantId, event.afterEventId())) {
+      String before =
+          all.stream()
+              .filter(e -> e.id().equals(event.afterEventId()))
+              .map(StudyEvent::name)
+              .findFirst()
+              .orElse("interview it counts from");
       problems.put(
           "eventId",
-          "Record the interview "
-              + event.name().toLowerCase(java.util.Locale.UK)
-              + " counts from first");
+          "Record the "
+              + before.toLowerCase(java.util.Locale.UK)
+              + " before the "
+              + event.name().toLowerCase(java.util.Locale.UK));
     }
     if (heldOn == null || heldOn.isAfter(today())) {
       problems.put("heldOn", "Enter the date of the interview, today or in the past");

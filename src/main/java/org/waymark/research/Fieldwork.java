@@ -366,6 +366,100 @@ public class Fieldwork {
     return figures;
   }
 
+  /**
+   * The study's progress: recruitment against targets by site and group, interviews held against
+   * those eligible for each event, retention, and a timeline of dated milestones (the study's and
+   * work packages' dates, meetings and outputs).
+   */
+  @Transactional(readOnly = true)
+  public Progress progress(UUID studyId, List<Meeting> meetings, List<Output> outputs) {
+    Study study = study(studyId);
+    access.requireMember(study);
+    LocalDate today = today();
+    List<WorkPackage> wps = studies.workPackages(study.organisationId(), studyId);
+    List<StudyEvent> events = wps.stream().flatMap(w -> w.events().stream()).toList();
+    List<ParticipantStore.Row> all = participants.list(study.organisationId(), studyId);
+    Map<UUID, Map<UUID, Integer>> recruited = new LinkedHashMap<>();
+    for (ParticipantStore.Row p : all) {
+      if (p.status() == ParticipantStatus.CONSENTED) {
+        recruited
+            .computeIfAbsent(p.siteId(), k -> new LinkedHashMap<>())
+            .merge(p.groupId(), 1, Integer::sum);
+      }
+    }
+    Map<UUID, Map<UUID, LocalDate>> held = held(study);
+    Map<UUID, Integer> done = new LinkedHashMap<>();
+    Map<UUID, Integer> eligible = new LinkedHashMap<>();
+    for (StudyEvent e : events) {
+      int d = 0;
+      int el = 0;
+      for (ParticipantStore.Row p : all) {
+        Map<UUID, LocalDate> mine = held.getOrDefault(p.id(), Map.of());
+        boolean had = mine.containsKey(e.id());
+        boolean could =
+            e.afterEventId() == null
+                ? p.status() == ParticipantStatus.CONSENTED || had
+                : mine.containsKey(e.afterEventId());
+        if (could) {
+          el++;
+        }
+        if (had) {
+          d++;
+        }
+      }
+      done.put(e.id(), d);
+      eligible.put(e.id(), el);
+    }
+    List<Progress.Milestone> timeline = new ArrayList<>();
+    if (study.startsOn() != null) {
+      timeline.add(
+          new Progress.Milestone(
+              study.startsOn(), "The study starts", !study.startsOn().isAfter(today)));
+    }
+    if (study.endsOn() != null) {
+      timeline.add(
+          new Progress.Milestone(study.endsOn(), "The study ends", !study.endsOn().isAfter(today)));
+    }
+    for (WorkPackage w : wps) {
+      if (w.startsOn() != null) {
+        timeline.add(
+            new Progress.Milestone(
+                w.startsOn(), w.code() + " starts: " + w.title(), !w.startsOn().isAfter(today)));
+      }
+      if (w.endsOn() != null) {
+        timeline.add(
+            new Progress.Milestone(w.endsOn(), w.code() + " ends", !w.endsOn().isAfter(today)));
+      }
+    }
+    meetings.forEach(
+        m ->
+            timeline.add(
+                new Progress.Milestone(
+                    m.heldOn(), m.kind().label() + " met", !m.heldOn().isAfter(today))));
+    outputs.forEach(
+        o ->
+            timeline.add(
+                new Progress.Milestone(
+                    o.publishedOn(),
+                    o.kind().label() + ": " + o.title(),
+                    !o.publishedOn().isAfter(today))));
+    timeline.sort(Comparator.comparing(Progress.Milestone::on));
+    return new Progress(
+        setupOf(study), recruited, done, eligible, retention(studyId), timeline, today);
+  }
+
+  private StudySetup setupOf(Study study) {
+    UUID org = study.organisationId();
+    return new StudySetup(
+        study,
+        access.requireMember(study),
+        List.of(),
+        studies.sites(org, study.id()),
+        studies.groups(org, study.id()),
+        studies.targets(org, study.id()),
+        studies.workPackages(org, study.id()));
+  }
+
   private Map<UUID, Map<UUID, LocalDate>> held(Study study) {
     Map<UUID, Map<UUID, LocalDate>> held = new LinkedHashMap<>();
     for (Interview i : store.interviews(study.organisationId(), study.id())) {

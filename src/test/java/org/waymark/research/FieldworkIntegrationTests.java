@@ -183,9 +183,27 @@ class FieldworkIntegrationTests {
     assertThat(participantPage.select("[data-interview]").eachAttr("data-interview"))
         .containsExactly("First interview", "Follow-up interview");
 
+    // Progress: three consented (the declined one is not counted), interviews against those
+    // eligible.
+    TestUsers.as(
+        chief,
+        () -> {
+          studies.setTargets(studyId, java.util.Map.of(site, java.util.Map.of(patients, "10")));
+          return null;
+        });
+    Document progress = s.get("/studies/" + studyId + "/progress").document();
+    assertThat(progress.select("[data-testid=recruited-total]").text())
+        .isEqualTo("3 consented of a target of 10");
+    assertThat(progress.select("[data-site=S01]").text()).contains("3 of 10");
+    assertThat(progress.select("[data-event='First interview']").text()).contains("2 of 3");
+    assertThat(progress.select("[data-event='Follow-up interview']").text()).contains("1 of 2");
+    assertThat(progress.select("[data-testid=retention]").text())
+        .contains("1 of 2 seen again (1 missed, 0 withdrew)");
+
     WebSession other = new WebSession(port);
     other.signIn(outsider.email(), TestUsers.PASSWORD);
     assertThat(other.get("/studies/" + studyId + "/follow-ups").status()).isEqualTo(403);
+    assertThat(other.get("/studies/" + studyId + "/progress").status()).isEqualTo(403);
   }
 
   @Test

@@ -35,12 +35,27 @@ class FieldworkController {
 
   private final Studies studies;
   private final Fieldwork fieldwork;
+  private final org.waymark.research.Governance governance;
   private final IdentityManagement identity;
 
-  FieldworkController(Studies studies, Fieldwork fieldwork, IdentityManagement identity) {
+  FieldworkController(
+      Studies studies,
+      Fieldwork fieldwork,
+      org.waymark.research.Governance governance,
+      IdentityManagement identity) {
     this.studies = studies;
     this.fieldwork = fieldwork;
+    this.governance = governance;
     this.identity = identity;
+  }
+
+  @GetMapping("/studies/{id}/progress")
+  String progress(@PathVariable UUID id, Model model) {
+    var progress = fieldwork.progress(id, governance.meetings(id), governance.outputs(id));
+    model.addAttribute("progress", progress);
+    model.addAttribute("setup", progress.setup());
+    model.addAttribute("study", progress.setup().study());
+    return "research/progress";
   }
 
   @GetMapping("/studies/{id}/observations")

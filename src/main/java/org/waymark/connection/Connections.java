@@ -189,6 +189,43 @@ public class Connections {
   }
 
   /**
+   * A case's onward referrals for a research study the person consented to link to, newest first: a
+   * system read that does not follow casework access (the reader is a researcher, not a casework
+   * user). The caller must have checked the person's consent to record linkage. Only the service,
+   * status and dates are given; nothing typed by the link worker. Audited as {@code
+   * RESEARCH_LINKAGE_READ} with the person.
+   *
+   * @param caseOrganisationId the organisation that holds the case
+   * @param personId the person the case is about, for the audit log
+   * @param study the study reading, for the audit log
+   */
+  @Transactional
+  public List<ConnectionForResearch> forResearch(
+      UUID caseOrganisationId, UUID caseId, UUID personId, String study) {
+    List<ConnectionForResearch> found =
+        writer.store().forCase(caseOrganisationId, caseId).stream()
+            .map(
+                c ->
+                    new ConnectionForResearch(
+                        c.serviceName(),
+                        c.status(),
+                        day(c.requestedAt()),
+                        day(c.answeredAt()),
+                        c.firstSessionOn(),
+                        c.sessionsAttended(),
+                        day(c.statusChangedAt())))
+            .toList();
+    audit.record(
+        AuditEntry.allowed("RESEARCH_LINKAGE_READ", "case", caseId, personId)
+            .withDetail("connections for study " + study));
+    return found;
+  }
+
+  private static LocalDate day(Instant at) {
+    return at == null ? null : at.atZone(LONDON).toLocalDate();
+  }
+
+  /**
    * One connection for the link worker side: readable when its case is. Audited as {@code
    * CONNECTION_READ}.
    */

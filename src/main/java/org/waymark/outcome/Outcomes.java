@@ -176,6 +176,40 @@ public class Outcomes {
   }
 
   /**
+   * A case's outcome scores for a research study the person consented to link to: a system read
+   * that does not follow casework access (the reader is a researcher, not a casework user). The
+   * caller must have checked the person's consent to record linkage. Only instruments, occasions,
+   * dates, scores and changes from baseline are given; no answers and nothing typed by the link
+   * worker. Audited as {@code RESEARCH_LINKAGE_READ} with the person.
+   *
+   * @param caseOrganisationId the organisation that holds the case
+   * @param personId the person the case is about, for the audit log
+   * @param study the study reading, for the audit log
+   */
+  @Transactional
+  public OutcomesForResearch forResearch(
+      UUID caseOrganisationId, UUID caseId, UUID personId, String study) {
+    List<Response> responses = store.forCase(caseOrganisationId, caseId);
+    OutcomesForResearch found =
+        new OutcomesForResearch(
+            responses.stream()
+                .map(
+                    r ->
+                        new OutcomesForResearch.Scored(
+                            r.instrumentCode(),
+                            r.instrumentVersion(),
+                            r.occasion(),
+                            r.completedOn(),
+                            r.scores()))
+                .toList(),
+            changes(responses));
+    audit.record(
+        AuditEntry.allowed("RESEARCH_LINKAGE_READ", "case", caseId, personId)
+            .withDetail("outcomes for study " + study));
+    return found;
+  }
+
+  /**
    * For each instrument and score given more than once, the change from the first answers (the
    * baseline) to the latest, and whether it is meaningful by the instrument's own measure.
    */

@@ -6,5 +6,13 @@
  * data managers see who participants are.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "audit", "identity", "casework", "person"})
+    allowedDependencies = {
+      "shared",
+      "audit",
+      "identity",
+      "casework",
+      "person",
+      "connection",
+      "outcome"
+    })
 package org.waymark.research;

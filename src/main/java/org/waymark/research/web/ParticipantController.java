@@ -45,16 +45,19 @@ class ParticipantController {
   private final Participants participants;
   private final org.waymark.research.Fieldwork fieldwork;
   private final org.waymark.identity.IdentityManagement identity;
+  private final org.waymark.research.Exports exports;
 
   ParticipantController(
       Studies studies,
       Participants participants,
       org.waymark.research.Fieldwork fieldwork,
-      org.waymark.identity.IdentityManagement identity) {
+      org.waymark.identity.IdentityManagement identity,
+      org.waymark.research.Exports exports) {
     this.studies = studies;
     this.participants = participants;
     this.fieldwork = fieldwork;
     this.identity = identity;
+    this.exports = exports;
   }
 
   @GetMapping("/studies/{id}/participants")
@@ -130,6 +133,7 @@ class ParticipantController {
     model.addAttribute("participant", p);
     model.addAttribute("names", names(setup));
     model.addAttribute("consents", participants.consents(id, pid));
+    model.addAttribute("linked", exports.linkedRecords(id, pid).orElse(null));
     boolean dataManager = participants.seesIdentities(id);
     model.addAttribute("identity", dataManager ? participants.identity(id, pid) : null);
     List<ConsentDocument> forms =

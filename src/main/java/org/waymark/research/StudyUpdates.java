@@ -21,6 +21,7 @@ import org.waymark.research.internal.StudyAccess;
 import org.waymark.research.internal.StudyStore;
 import org.waymark.research.internal.UpdateStore;
 import org.waymark.shared.RecordNotFoundException;
+import org.waymark.shared.SmallNumbers;
 import org.waymark.shared.pdf.TextPdf;
 
 /**
@@ -46,7 +47,7 @@ public class StudyUpdates {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Clock clock;
-  private final int threshold;
+  private final SmallNumbers smallNumbers;
 
   StudyUpdates(
       StudyStore studies,
@@ -68,7 +69,7 @@ public class StudyUpdates {
     this.policy = policy;
     this.audit = audit;
     this.clock = clock.orElse(Clock.systemUTC());
-    this.threshold = threshold;
+    this.smallNumbers = new SmallNumbers(threshold);
   }
 
   /** The study's updates, newest period first: drafts and published issues. */
@@ -374,18 +375,19 @@ public class StudyUpdates {
   }
 
   /**
-   * A count of people for the public: none; fewer than the threshold plus one for small numbers
-   * (which could identify someone); otherwise rounded to the nearest 5.
+   * A count of people for the public, in words, by the rules of {@link SmallNumbers}: none; fewer
+   * than the threshold plus one for small numbers (which could identify someone); otherwise rounded
+   * to the nearest 5.
    */
   String count(int n) {
     if (n == 0) {
       return "none";
     }
-    if (n <= threshold) {
-      return "fewer than " + (threshold + 1);
+    if (smallNumbers.isSmall(n)) {
+      return "fewer than " + (smallNumbers.threshold() + 1);
     }
-    int rounded = (int) (Math.round(n / 5.0) * 5);
-    return rounded == n ? Integer.toString(n) : "about " + rounded;
+    long rounded = SmallNumbers.rounded(n);
+    return rounded == n ? Long.toString(n) : "about " + rounded;
   }
 
   private static ComposedUpdate.Section section(

@@ -347,6 +347,26 @@ class ParticipantIntegrationTests {
     assertThat(who.phone()).isNull();
     assertThat(signedIn(dataManager).get(page).document().select("[data-testid=consent-form]"))
         .isEmpty();
+    // Gone from the team's list; data managers can still look them up.
+    String list = "/studies/" + studyId + "/participants";
+    Document teamList = team.get(list).document();
+    assertThat(teamList.select("[data-participant]").eachAttr("data-participant"))
+        .doesNotContain(p.studyCode());
+    assertThat(teamList.select("[data-testid=withdrawn-count]").text())
+        .contains("1 participant has withdrawn");
+    assertThat(
+            team.get(list + "?withdrawn=show")
+                .document()
+                .select("[data-participant]")
+                .eachAttr("data-participant"))
+        .doesNotContain(p.studyCode());
+    assertThat(
+            signedIn(dataManager)
+                .get(list + "?withdrawn=show")
+                .document()
+                .select("[data-participant]")
+                .eachAttr("data-participant"))
+        .contains(p.studyCode());
   }
 
   @Test

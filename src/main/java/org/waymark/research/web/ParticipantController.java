@@ -61,13 +61,32 @@ class ParticipantController {
   }
 
   @GetMapping("/studies/{id}/participants")
-  String list(@PathVariable UUID id, Model model) {
+  String list(
+      @PathVariable UUID id,
+      @RequestParam(name = "withdrawn", required = false) String withdrawn,
+      Model model) {
     StudySetup setup = studies.find(id);
+    boolean dataManager = participants.seesIdentities(id);
+    // Withdrawn participants drop out of the team's list; data managers may look them up.
+    boolean showWithdrawn = dataManager && "show".equals(withdrawn);
+    List<Participant> all = participants.list(id);
     model.addAttribute("setup", setup);
     model.addAttribute("study", setup.study());
-    model.addAttribute("participants", participants.list(id));
+    model.addAttribute(
+        "participants",
+        all.stream()
+            .filter(
+                p ->
+                    showWithdrawn || p.status() != org.waymark.research.ParticipantStatus.WITHDRAWN)
+            .toList());
+    model.addAttribute(
+        "withdrawnCount",
+        all.stream()
+            .filter(p -> p.status() == org.waymark.research.ParticipantStatus.WITHDRAWN)
+            .count());
+    model.addAttribute("showWithdrawn", showWithdrawn);
     model.addAttribute("names", names(setup));
-    model.addAttribute("dataManager", participants.seesIdentities(id));
+    model.addAttribute("dataManager", dataManager);
     return "research/participants";
   }
 

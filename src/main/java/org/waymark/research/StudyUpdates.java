@@ -231,7 +231,14 @@ public class StudyUpdates {
             + ".");
     for (Retention r : progress.retention()) {
       overall.add(
-          r.eventName() + ": " + count(r.done()) + " of " + count(r.eligible()) + " seen again.");
+          r.eligible() <= smallNumbers.threshold()
+              ? r.eventName() + ": too early to report."
+              : r.eventName()
+                  + ": "
+                  + count(r.done())
+                  + " of "
+                  + count(r.eligible())
+                  + " seen again.");
     }
     sections.add(new ComposedUpdate.Section("Where the study is", List.of(), overall));
     for (WorkPackage w : setup.workPackages()) {

@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
   private final DemoConnections demoConnections;
   private final DemoFollowUps demoFollowUps;
   private final DemoOutcomes demoOutcomes;
+  private final DemoResearch demoResearch;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -72,6 +73,7 @@ class DemoData implements ApplicationRunner {
       DemoConnections demoConnections,
       DemoFollowUps demoFollowUps,
       DemoOutcomes demoOutcomes,
+      DemoResearch demoResearch,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -84,6 +86,7 @@ class DemoData implements ApplicationRunner {
     this.demoConnections = demoConnections;
     this.demoFollowUps = demoFollowUps;
     this.demoOutcomes = demoOutcomes;
+    this.demoResearch = demoResearch;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -113,6 +116,7 @@ class DemoData implements ApplicationRunner {
     loadConnections();
     loadFollowUps();
     loadOutcomes();
+    loadResearch();
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -176,6 +180,7 @@ class DemoData implements ApplicationRunner {
     account("vcs", "Val Coordinator", pw, vcs.id(), Role.VCS_COORDINATOR);
     account("commissioner", "Cam Commissioner", pw, icb.id(), Role.COMMISSIONER);
     account("researcher", "Rory Researcher", pw, university.id(), Role.RESEARCHER);
+    account("datamanager", "Dana Datamanager", pw, university.id(), Role.RESEARCHER);
 
     people(
         leedsPcn.id(), kirkgate.id(), riverside.id(), otherPcn.id(), hillside.id(), canalRoad.id());
@@ -203,6 +208,17 @@ class DemoData implements ApplicationRunner {
       demoConnections.load();
     } catch (RuntimeException e) {
       log.warn("The demo connections could not be loaded", e);
+    }
+  }
+
+  /**
+   * A study with its set-up, participants and records; a problem is logged and the demo goes on.
+   */
+  private void loadResearch() {
+    try {
+      demoResearch.load();
+    } catch (RuntimeException e) {
+      log.warn("The demo study could not be loaded", e);
     }
   }
 

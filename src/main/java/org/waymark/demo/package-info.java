@@ -15,6 +15,7 @@
       "connection",
       "followup",
       "outcome",
-      "notification"
+      "notification",
+      "research"
     })
 package org.waymark.demo;

@@ -358,6 +358,23 @@ public class StudyUpdates {
     return find(studyId, updateId);
   }
 
+  /**
+   * A published issue for its public page, which anyone with the address may read (it is written
+   * for the public, with small numbers suppressed); empty for anything not published.
+   *
+   * @return the study's title and the issue
+   */
+  @Transactional(readOnly = true)
+  public Optional<Map.Entry<String, StudyUpdate>> publicIssue(UUID updateId) {
+    return store.published(updateId);
+  }
+
+  /** A published issue's PDF for its public page; empty for anything not published. */
+  @Transactional(readOnly = true)
+  public Optional<byte[]> publicPdf(UUID updateId) {
+    return store.publishedPdf(updateId);
+  }
+
   /** A published issue's PDF. */
   @Transactional(readOnly = true)
   public byte[] pdf(UUID studyId, UUID updateId) {

@@ -201,6 +201,17 @@ class StudyUpdateIntegrationTests {
     assertThat(ci.get(base).document().select("[data-testid=updates]").text())
         .contains("Published");
 
+    // The published issue is public; a draft is not.
+    WebSession anyone = new WebSession(port);
+    Document shared = anyone.get("/study-updates/" + draft.id()).document();
+    assertThat(shared.select("[data-testid=composed]").text())
+        .contains("Study update, winter")
+        .doesNotContain("A later paper");
+    assertThat(anyone.get("/study-updates/" + draft.id() + "/pdf").status()).isEqualTo(200);
+    StudyUpdate another = TestUsers.as(chief, () -> updates.start(studyId));
+    assertThat(anyone.get("/study-updates/" + another.id()).status()).isEqualTo(404);
+    assertThat(anyone.get("/study-updates/" + another.id() + "/pdf").status()).isEqualTo(404);
+
     WebSession other = new WebSession(port);
     other.signIn(outsider.email(), TestUsers.PASSWORD);
     assertThat(other.get(page).status()).isEqualTo(403);

@@ -160,7 +160,10 @@ class SecurityConfiguration {
                         // People answer a questionnaire from a single-use link (rate-limited).
                         "/q/**",
                         "/questionnaire",
-                        "/questionnaire/**")
+                        "/questionnaire/**",
+                        // Published study updates are written for partners and the public.
+                        "/study-updates/*",
+                        "/study-updates/*/pdf")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

@@ -134,6 +134,30 @@ public class UpdateStore {
         .optional();
   }
 
+  /** A published issue by id alone, with its study's title, for its public page. */
+  public Optional<Map.Entry<String, StudyUpdate>> published(UUID id) {
+    return jdbc.sql(
+            """
+            SELECT s.title AS study_title, u.id, u.study_id, u.title, u.period_from, u.period_to,
+              u.narrative::text AS narrative, u.featured_user_id, u.status, u.published_at,
+              u.composed::text AS composed, u.version
+            FROM research_update u
+            JOIN research_study s ON s.organisation_id = u.organisation_id AND s.id = u.study_id
+            WHERE u.id = ? AND u.status = 'PUBLISHED'
+            """)
+        .param(id)
+        .query((rs, n) -> Map.entry(rs.getString("study_title"), map(rs, n)))
+        .optional();
+  }
+
+  /** A published issue's PDF by id alone, for its public page. */
+  public Optional<byte[]> publishedPdf(UUID id) {
+    return jdbc.sql("SELECT pdf FROM research_update WHERE id = ? AND status = 'PUBLISHED'")
+        .param(id)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional();
+  }
+
   private StudyUpdate map(ResultSet rs, int n) throws SQLException {
     Timestamp published = rs.getTimestamp("published_at");
     String composed = rs.getString("composed");

@@ -207,6 +207,80 @@ public class Studies {
   }
 
   /**
+   * Sets a team member's photo for study updates: a PNG or JPEG of up to 1 MB and 4,000 pixels a
+   * side. Those who set the study up may set anyone's; members their own. Audited as {@code
+   * STUDY_MEMBER_PHOTO_CHANGED}.
+   *
+   * @param bytes the file as uploaded; null or empty to remove the photo
+   * @throws ResearchValidationException if it is not such an image
+   */
+  @Transactional
+  public void setPhoto(UUID studyId, UUID userId, byte[] bytes) {
+    Study study = study(studyId);
+    StudyRole role = access.requireMember(study);
+    UUID me = access.researcher().userId();
+    if (!role.setsUp() && !me.equals(userId)) {
+      access.requireSetUp(study);
+    }
+    Photo photo = null;
+    if (bytes != null && bytes.length > 0) {
+      String type = imageType(bytes);
+      if (bytes.length > 1_048_576 || type == null) {
+        throw new ResearchValidationException(
+            "photo",
+            "Choose a PNG or JPEG photo of 1 MB or less, up to 4,000 pixels wide and high");
+      }
+      photo = new Photo(bytes, type);
+    }
+    if (!store.setPhoto(study.organisationId(), studyId, userId, photo)) {
+      throw new RecordNotFoundException("team member");
+    }
+    audit.record(
+        AuditEntry.allowed("STUDY_MEMBER_PHOTO_CHANGED", "study", studyId, null)
+            .withDetail(userId.toString()));
+  }
+
+  /** A team member's photo, for the study's members. */
+  @Transactional(readOnly = true)
+  public Optional<Photo> photo(UUID studyId, UUID userId) {
+    Study study = study(studyId);
+    access.requireMember(study);
+    return store.photo(study.organisationId(), studyId, userId);
+  }
+
+  /** image/png or image/jpeg if the bytes are a readable image of sensible size; else null. */
+  static String imageType(byte[] bytes) {
+    String type;
+    if (bytes.length > 8
+        && (bytes[0] & 0xff) == 0x89
+        && bytes[1] == 'P'
+        && bytes[2] == 'N'
+        && bytes[3] == 'G') {
+      type = "image/png";
+    } else if (bytes.length > 3
+        && (bytes[0] & 0xff) == 0xff
+        && (bytes[1] & 0xff) == 0xd8
+        && (bytes[2] & 0xff) == 0xff) {
+      type = "image/jpeg";
+    } else {
+      return null;
+    }
+    try {
+      java.awt.image.BufferedImage image =
+          javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+      if (image == null
+          || image.getWidth() > 4000
+          || image.getHeight() > 4000
+          || image.getWidth() < 1) {
+        return null;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+    return type;
+  }
+
+  /**
    * Takes someone off the team. Audited as {@code STUDY_MEMBER_REMOVED}.
    *
    * @throws ResearchValidationException if they are the last member who sets the study up

@@ -35,6 +35,7 @@ import org.waymark.shared.pdf.TextPdf;
 public class StudyUpdates {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final String MEET_THE_TEAM = "Meet the team";
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -305,7 +306,7 @@ public class StudyUpdates {
               if (m.profile() != null) {
                 about.addAll(paragraphs(m.profile()));
               }
-              sections.add(new ComposedUpdate.Section("Meet the team", about, List.of()));
+              sections.add(new ComposedUpdate.Section(MEET_THE_TEAM, about, List.of()));
             });
 
     sections.add(
@@ -342,13 +343,18 @@ public class StudyUpdates {
       throw new StudyConflictException();
     }
     ComposedUpdate composed = compose(u);
-    byte[] pdf = pdf(study, composed);
+    Photo photo =
+        u.featuredUserId() == null
+            ? null
+            : studies.photo(study.organisationId(), studyId, u.featuredUserId()).orElse(null);
+    byte[] pdf = pdf(study, composed, photo);
     if (!store.publish(
         study.organisationId(),
         updateId,
         version,
         composed,
         pdf,
+        photo,
         policy.currentUser().orElseThrow().userId(),
         clock.instant())) {
       throw new StudyConflictException();
@@ -369,6 +375,12 @@ public class StudyUpdates {
     return store.published(updateId);
   }
 
+  /** The photo a published issue showed, for its public page; empty if none. */
+  @Transactional(readOnly = true)
+  public Optional<Photo> publicPhoto(UUID updateId) {
+    return store.publishedPhoto(updateId);
+  }
+
   /** A published issue's PDF for its public page; empty for anything not published. */
   @Transactional(readOnly = true)
   public Optional<byte[]> publicPdf(UUID updateId) {
@@ -384,13 +396,16 @@ public class StudyUpdates {
         .orElseThrow(() -> new RecordNotFoundException("published study update"));
   }
 
-  private static byte[] pdf(Study study, ComposedUpdate c) {
+  private static byte[] pdf(Study study, ComposedUpdate c, Photo photo) {
     try (TextPdf pdf = TextPdf.create(c.title(), study.title())) {
       pdf.heading(c.title(), 1);
       pdf.paragraph(study.title());
       pdf.paragraph(c.period());
       for (ComposedUpdate.Section s : c.sections()) {
         pdf.heading(s.heading(), 2);
+        if (photo != null && s.heading().equals(MEET_THE_TEAM)) {
+          pdf.image(photo.bytes(), "team member", 120);
+        }
         s.paragraphs().forEach(pdf::paragraph);
         s.bullets().forEach(pdf::bullet);
       }

@@ -138,6 +138,17 @@ class StudyUpdateIntegrationTests {
     assertThat(draft.published()).isFalse();
     assertThat(draft.words(UpdatePart.STAY_IN_TOUCH.name())).contains("connect@example.ac.uk");
 
+    // A photo for the meet-the-team part: a real PNG is kept, anything else refused.
+    String photoPage = "/studies/" + studyId + "/team/" + chief.id() + "/photo";
+    Document notImage =
+        ci.postFile(photoPage, "photo", "me.png", "image/png", "not a picture".getBytes())
+            .document();
+    assertThat(notImage.select(".nhsuk-error-summary").text())
+        .contains("Choose a PNG or JPEG photo");
+    assertThat(ci.postFile(photoPage, "photo", "me.png", "image/png", png()).status())
+        .isEqualTo(302);
+    assertThat(ci.get(photoPage).status()).isEqualTo(200);
+
     Map<String, String> form = new java.util.LinkedHashMap<>();
     form.put("version", Long.toString(draft.version()));
     form.put("title", "Study update, winter");
@@ -203,6 +214,8 @@ class StudyUpdateIntegrationTests {
 
     // The published issue is public; a draft is not.
     WebSession anyone = new WebSession(port);
+    assertThat(anyone.get("/study-updates/" + draft.id() + "/photo").status()).isEqualTo(200);
+    assertThat(anyone.get(photoPage).status()).isNotEqualTo(200);
     Document shared = anyone.get("/study-updates/" + draft.id()).document();
     assertThat(shared.select("[data-testid=composed]").text())
         .contains("Study update, winter")
@@ -216,6 +229,14 @@ class StudyUpdateIntegrationTests {
     other.signIn(outsider.email(), TestUsers.PASSWORD);
     assertThat(other.get(page).status()).isEqualTo(403);
     assertThat(other.get(page + "/pdf").status()).isEqualTo(403);
+  }
+
+  static byte[] png() throws java.io.IOException {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   @Test

@@ -163,7 +163,8 @@ class SecurityConfiguration {
                         "/questionnaire/**",
                         // Published study updates are written for partners and the public.
                         "/study-updates/*",
-                        "/study-updates/*/pdf")
+                        "/study-updates/*/pdf",
+                        "/study-updates/*/photo")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

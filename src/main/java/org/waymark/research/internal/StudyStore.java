@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.waymark.research.ParticipantGroup;
+import org.waymark.research.Photo;
 import org.waymark.research.Site;
 import org.waymark.research.Study;
 import org.waymark.research.StudyDetails;
@@ -172,6 +173,34 @@ public class StudyStore {
             """)
         .params(organisationId, studyId, userId, role.name(), jobTitle, profile, Timestamp.from(at))
         .update();
+  }
+
+  /** Sets or removes (null) a member's photo; false if they are not a member. */
+  public boolean setPhoto(UUID organisationId, UUID studyId, UUID userId, Photo photo) {
+    return jdbc.sql(
+                """
+                UPDATE research_study_member SET photo = ?, photo_type = ?
+                WHERE organisation_id = ? AND study_id = ? AND user_id = ?
+                """)
+            .params(
+                photo == null ? null : photo.bytes(),
+                photo == null ? null : photo.contentType(),
+                organisationId,
+                studyId,
+                userId)
+            .update()
+        == 1;
+  }
+
+  public Optional<Photo> photo(UUID organisationId, UUID studyId, UUID userId) {
+    return jdbc.sql(
+            """
+            SELECT photo, photo_type FROM research_study_member
+            WHERE organisation_id = ? AND study_id = ? AND user_id = ? AND photo IS NOT NULL
+            """)
+        .params(organisationId, studyId, userId)
+        .query((rs, n) -> new Photo(rs.getBytes("photo"), rs.getString("photo_type")))
+        .optional();
   }
 
   public boolean removeMember(UUID organisationId, UUID studyId, UUID userId) {

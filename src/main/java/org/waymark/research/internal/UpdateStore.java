@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.waymark.research.ComposedUpdate;
+import org.waymark.research.Photo;
 import org.waymark.research.StudyUpdate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,17 +83,21 @@ public class UpdateStore {
       long version,
       ComposedUpdate composed,
       byte[] pdf,
+      Photo photo,
       UUID by,
       Instant at) {
     return jdbc.sql(
                 """
                 UPDATE research_update SET status = 'PUBLISHED', composed = CAST(? AS jsonb),
-                  pdf = ?, published_by = ?, published_at = ?, version = version + 1
+                  pdf = ?, featured_photo = ?, featured_photo_type = ?, published_by = ?,
+                  published_at = ?, version = version + 1
                 WHERE organisation_id = ? AND id = ? AND version = ? AND status = 'DRAFT'
                 """)
             .params(
                 json.writeValueAsString(composed),
                 pdf,
+                photo == null ? null : photo.bytes(),
+                photo == null ? null : photo.contentType(),
                 by,
                 Timestamp.from(at),
                 organisationId,
@@ -100,6 +105,18 @@ public class UpdateStore {
                 version)
             .update()
         == 1;
+  }
+
+  /** The photo a published issue showed, by the issue's id alone (public once published). */
+  public Optional<Photo> publishedPhoto(UUID id) {
+    return jdbc.sql(
+            """
+            SELECT featured_photo, featured_photo_type FROM research_update
+            WHERE id = ? AND status = 'PUBLISHED' AND featured_photo IS NOT NULL
+            """)
+        .param(id)
+        .query((rs, n) -> new Photo(rs.getBytes(1), rs.getString(2)))
+        .optional();
   }
 
   public List<StudyUpdate> list(UUID organisationId, UUID studyId) {

@@ -34,7 +34,17 @@ class PublicStudyUpdateController {
     model.addAttribute("studyTitle", issue.getKey());
     model.addAttribute("update", issue.getValue());
     model.addAttribute("composed", issue.getValue().composed());
+    model.addAttribute(
+        "photoSrc", updates.publicPhoto(id).isPresent() ? "/study-updates/" + id + "/photo" : null);
     return "research/public-update";
+  }
+
+  @GetMapping("/study-updates/{id}/photo")
+  ResponseEntity<byte[]> photo(@PathVariable UUID id) {
+    var photo = updates.publicPhoto(id).orElseThrow(() -> new RecordNotFoundException("photo"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(photo.contentType()))
+        .body(photo.bytes());
   }
 
   @GetMapping("/study-updates/{id}/pdf")

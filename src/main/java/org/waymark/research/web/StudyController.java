@@ -84,6 +84,11 @@ class StudyController {
     Map<UUID, String> eventNames = new LinkedHashMap<>();
     setup.events().forEach(e -> eventNames.put(e.id(), e.name()));
     model.addAttribute("eventNames", eventNames);
+    java.util.Set<UUID> withPhotos = new java.util.HashSet<>();
+    setup
+        .team()
+        .forEach(m -> studies.photo(id, m.userId()).ifPresent(p -> withPhotos.add(m.userId())));
+    model.addAttribute("withPhotos", withPhotos);
     model.addAttribute("documents", participants.documents(id));
     Map<UUID, String> groupNames = new LinkedHashMap<>();
     setup.groups().forEach(g -> groupNames.put(g.id(), g.name()));
@@ -201,6 +206,64 @@ class StudyController {
       flash.addFlashAttribute("problem", e.problems().values().iterator().next());
     }
     return "redirect:/studies/" + id;
+  }
+
+  @GetMapping("/studies/{id}/team/{userId}/photo")
+  org.springframework.http.ResponseEntity<byte[]> photo(
+      @PathVariable UUID id, @PathVariable UUID userId) {
+    return studies
+        .photo(id, userId)
+        .map(
+            p ->
+                org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(p.contentType()))
+                    .header("Cache-Control", "private, no-store")
+                    .body(p.bytes()))
+        .orElseThrow(() -> new org.waymark.shared.RecordNotFoundException("photo"));
+  }
+
+  @GetMapping("/studies/{id}/team/{userId}/photo/edit")
+  String photoForm(@PathVariable UUID id, @PathVariable UUID userId, Model model) {
+    StudySetup setup = studies.find(id);
+    var member =
+        setup.team().stream()
+            .filter(m -> m.userId().equals(userId))
+            .findFirst()
+            .orElseThrow(() -> new org.waymark.shared.RecordNotFoundException("team member"));
+    model.addAttribute("study", setup.study());
+    model.addAttribute("member", member);
+    model.addAttribute("hasPhoto", studies.photo(id, userId).isPresent());
+    if (!model.containsAttribute("photoProblem")) {
+      model.addAttribute("photoProblem", null);
+    }
+    return "research/member-photo";
+  }
+
+  @PostMapping("/studies/{id}/team/{userId}/photo")
+  String setPhoto(
+      @PathVariable UUID id,
+      @PathVariable UUID userId,
+      @RequestParam(name = "photo", required = false)
+          org.springframework.web.multipart.MultipartFile photo,
+      @RequestParam(name = "remove", required = false) String remove,
+      Model model,
+      RedirectAttributes flash) {
+    try {
+      byte[] bytes = "yes".equals(remove) || photo == null ? null : photo.getBytes();
+      if (!"yes".equals(remove) && (bytes == null || bytes.length == 0)) {
+        model.addAttribute("photoProblem", "Choose a photo to upload");
+        return photoForm(id, userId, model);
+      }
+      studies.setPhoto(id, userId, bytes);
+      flash.addFlashAttribute("success", "yes".equals(remove) ? "Photo removed" : "Photo saved");
+      return "redirect:/studies/" + id;
+    } catch (ResearchValidationException e) {
+      model.addAttribute("photoProblem", e.problems().get("photo"));
+      return photoForm(id, userId, model);
+    } catch (java.io.IOException e) {
+      model.addAttribute("photoProblem", "The photo could not be read: try again");
+      return photoForm(id, userId, model);
+    }
   }
 
   @GetMapping("/studies/{id}/sites/new")

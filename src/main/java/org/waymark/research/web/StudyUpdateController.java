@@ -71,6 +71,14 @@ class StudyUpdateController {
     model.addAttribute("setup", setup);
     model.addAttribute("update", u);
     model.addAttribute("composed", updates.compose(id, u.id()));
+    String photoSrc = null;
+    if (u.published()) {
+      photoSrc =
+          updates.publicPhoto(u.id()).isPresent() ? "/study-updates/" + u.id() + "/photo" : null;
+    } else if (u.featuredUserId() != null && studies.photo(id, u.featuredUserId()).isPresent()) {
+      photoSrc = "/studies/" + id + "/team/" + u.featuredUserId() + "/photo";
+    }
+    model.addAttribute("photoSrc", photoSrc);
     model.addAttribute("values", values);
     model.addAttribute("problems", problems);
     model.addAttribute("parts", UpdatePart.values());

@@ -91,6 +91,30 @@ public final class TextPdf implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A picture (PNG or JPEG) no wider or taller than the given size in points, keeping its
+   * proportions, starting a new page if it does not fit on this one.
+   */
+  public TextPdf image(byte[] bytes, String name, float maxSize) {
+    try {
+      org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject picture =
+          org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(
+              document, bytes, name);
+      float scale = Math.min(maxSize / picture.getWidth(), maxSize / picture.getHeight());
+      float w = picture.getWidth() * Math.min(scale, 1f);
+      float h = picture.getHeight() * Math.min(scale, 1f);
+      if (y - h - 8 < MARGIN) {
+        out.close();
+        newPage();
+      }
+      y -= h + 8;
+      out.drawImage(picture, MARGIN, y, w, h);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot add a picture to the PDF", e);
+    }
+  }
+
   /** Some space before what follows. */
   public TextPdf space() {
     y -= 8;

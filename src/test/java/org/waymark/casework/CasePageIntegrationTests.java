@@ -385,6 +385,7 @@ class CasePageIntegrationTests {
             path("/connections"),
             path("/outcomes"),
             path("/notes"),
+            path("/studies"),
             path("/close"));
     assertThat(
             lw.get(path("/notes"))

@@ -56,6 +56,7 @@ public class Connections {
   private final ConnectionAccess access;
   private final ConnectionWriter writer;
   private final AuditLog audit;
+  private final org.waymark.identity.AccessPolicy policy;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -69,7 +70,8 @@ public class Connections {
       ConnectionWriter writer,
       AuditLog audit,
       ApplicationEventPublisher events,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      org.waymark.identity.AccessPolicy policy) {
     this.casework = casework;
     this.people = people;
     this.directory = directory;
@@ -78,6 +80,7 @@ public class Connections {
     this.access = access;
     this.writer = writer;
     this.audit = audit;
+    this.policy = policy;
     this.events = events;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -198,10 +201,17 @@ public class Connections {
    * @param caseOrganisationId the organisation that holds the case
    * @param personId the person the case is about, for the audit log
    * @param study the study reading, for the audit log
+   * @throws org.springframework.security.access.AccessDeniedException unless the signed-in user
+   *     acts as a researcher (audited)
    */
   @Transactional
   public List<ConnectionForResearch> forResearch(
       UUID caseOrganisationId, UUID caseId, UUID personId, String study) {
+    if (!policy.may(org.waymark.identity.Permission.RESEARCH)) {
+      audit.recordIndependently(
+          AuditEntry.refused("RESEARCH_LINKAGE_READ", "case", caseId, personId));
+      throw new org.waymark.identity.AccessPolicy.AuditedAccessDeniedException();
+    }
     List<ConnectionForResearch> found =
         writer.store().forCase(caseOrganisationId, caseId).stream()
             .map(

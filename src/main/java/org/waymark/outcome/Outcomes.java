@@ -36,6 +36,7 @@ public class Outcomes {
   private final Instruments instruments;
   private final ResponseStore store;
   private final AuditLog audit;
+  private final org.waymark.identity.AccessPolicy policy;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -45,11 +46,13 @@ public class Outcomes {
       ResponseStore store,
       AuditLog audit,
       ApplicationEventPublisher events,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      org.waymark.identity.AccessPolicy policy) {
     this.casework = casework;
     this.instruments = instruments;
     this.store = store;
     this.audit = audit;
+    this.policy = policy;
     this.events = events;
     this.clock = clock.orElse(Clock.systemUTC());
   }
@@ -185,10 +188,17 @@ public class Outcomes {
    * @param caseOrganisationId the organisation that holds the case
    * @param personId the person the case is about, for the audit log
    * @param study the study reading, for the audit log
+   * @throws org.springframework.security.access.AccessDeniedException unless the signed-in user
+   *     acts as a researcher (audited)
    */
   @Transactional
   public OutcomesForResearch forResearch(
       UUID caseOrganisationId, UUID caseId, UUID personId, String study) {
+    if (!policy.may(org.waymark.identity.Permission.RESEARCH)) {
+      audit.recordIndependently(
+          AuditEntry.refused("RESEARCH_LINKAGE_READ", "case", caseId, personId));
+      throw new org.waymark.identity.AccessPolicy.AuditedAccessDeniedException();
+    }
     List<Response> responses = store.forCase(caseOrganisationId, caseId);
     OutcomesForResearch found =
         new OutcomesForResearch(

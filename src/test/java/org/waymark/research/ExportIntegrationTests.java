@@ -486,4 +486,24 @@ class ExportIntegrationTests {
                 .select("#linked-records"))
         .isEmpty();
   }
+
+  @Test
+  void theLinkageReadsAreForResearchersOnly() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ConnectionFixture.as(
+                    f.linkWorker,
+                    () ->
+                        connections.forResearch(
+                            f.pcn.id(), openCase.id(), openCase.personId(), "TEST")))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ConnectionFixture.as(
+                    f.manager,
+                    () ->
+                        outcomes.forResearch(
+                            f.pcn.id(), openCase.id(), openCase.personId(), "TEST")))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+  }
 }

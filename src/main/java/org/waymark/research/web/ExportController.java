@@ -1,5 +1,7 @@
 package org.waymark.research.web;
 
+import static org.waymark.research.web.Forms.parse;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,13 +112,5 @@ class ExportController {
         .header(HttpHeaders.CONTENT_TYPE, file.contentType())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(file.content());
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    try {
-      return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

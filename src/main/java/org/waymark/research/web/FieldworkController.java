@@ -1,7 +1,12 @@
 package org.waymark.research.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static org.waymark.research.web.Forms.date;
+import static org.waymark.research.web.Forms.decimal;
+import static org.waymark.research.web.Forms.parse;
+import static org.waymark.research.web.Forms.uuid;
+import static org.waymark.research.web.Forms.version;
+import static org.waymark.research.web.Forms.whole;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +31,6 @@ import org.waymark.research.Studies;
 import org.waymark.research.StudyConflictException;
 import org.waymark.research.StudySetup;
 import org.waymark.research.Transcript;
-import org.waymark.shared.web.DateInput;
 
 /** Observation periods, interviews, the events participants are due for, and retention. */
 @Controller
@@ -174,43 +178,5 @@ class FieldworkController {
   /** The team member's name for an interviewer or researcher id. */
   String name(UUID userId) {
     return identity.user(userId).map(UserAccount::displayName).orElse("Former member");
-  }
-
-  private static LocalDate date(Map<String, String> form, String field) {
-    return new DateInput(
-            form.get(field + "Day"), form.get(field + "Month"), form.get(field + "Year"))
-        .toDate();
-  }
-
-  private static BigDecimal decimal(String s) {
-    try {
-      return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Integer whole(String s) {
-    return s == null || !s.strip().matches("\\d{1,4}") ? null : Integer.valueOf(s.strip());
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    try {
-      return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static UUID uuid(String s) {
-    try {
-      return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static long version(String s) {
-    return s == null || !s.strip().matches("\\d{1,18}") ? -1 : Long.parseLong(s.strip());
   }
 }

@@ -1,7 +1,10 @@
 package org.waymark.research.web;
 
+import static org.waymark.research.web.Forms.date;
+import static org.waymark.research.web.Forms.decimal;
+import static org.waymark.research.web.Forms.parse;
+
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,6 @@ import org.waymark.research.MeetingKind;
 import org.waymark.research.OutputKind;
 import org.waymark.research.ResearchValidationException;
 import org.waymark.research.Studies;
-import org.waymark.shared.web.DateInput;
 
 /** Meetings with their decisions and actions, public involvement, and outputs. */
 @Controller
@@ -187,28 +189,6 @@ class GovernanceController {
       return "redirect:/studies/" + id + "/outputs";
     } catch (ResearchValidationException e) {
       return outputsPage(id, e.problems(), form, model);
-    }
-  }
-
-  private static LocalDate date(Map<String, String> form, String field) {
-    return new DateInput(
-            form.get(field + "Day"), form.get(field + "Month"), form.get(field + "Year"))
-        .toDate();
-  }
-
-  private static BigDecimal decimal(String s) {
-    try {
-      return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    try {
-      return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

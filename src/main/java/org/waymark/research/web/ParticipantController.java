@@ -1,5 +1,9 @@
 package org.waymark.research.web;
 
+import static org.waymark.research.web.Forms.reject;
+import static org.waymark.research.web.Forms.uuid;
+import static org.waymark.research.web.Forms.version;
+
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -88,6 +92,16 @@ class ParticipantController {
     model.addAttribute("names", names(setup));
     model.addAttribute("dataManager", dataManager);
     return "research/participants";
+  }
+
+  /** A date's three boxes as typed, or today's date when nothing was typed. */
+  private static Map<String, String> dates(
+      String field, DateInput today, Map<String, String> typed) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put(field + "Day", typed.getOrDefault(field + "Day", today.day()));
+    v.put(field + "Month", typed.getOrDefault(field + "Month", today.month()));
+    v.put(field + "Year", typed.getOrDefault(field + "Year", today.year()));
+    return v;
   }
 
   /** Site and group names by id, for showing a participant. */
@@ -190,6 +204,10 @@ class ParticipantController {
       model.addAttribute("interviewProblems", Map.of());
       model.addAttribute("interviewValues", Map.of());
     }
+    model.addAttribute("consentDates", dates("consentedOn", today, Map.of()));
+    @SuppressWarnings("unchecked")
+    Map<String, String> typed = (Map<String, String>) model.getAttribute("interviewValues");
+    model.addAttribute("interviewDates", dates("heldOn", today, typed));
     return "research/participant";
   }
 
@@ -350,27 +368,5 @@ class ParticipantController {
       }
     }
     return items;
-  }
-
-  private static void reject(BindingResult errors, ResearchValidationException e) {
-    e.problems()
-        .forEach(
-            (field, message) -> {
-              if (!errors.hasFieldErrors(field)) {
-                errors.rejectValue(field, "research.invalid", message);
-              }
-            });
-  }
-
-  private static UUID uuid(String s) {
-    try {
-      return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static long version(String s) {
-    return s == null || !s.strip().matches("\\d{1,18}") ? -1 : Long.parseLong(s.strip());
   }
 }

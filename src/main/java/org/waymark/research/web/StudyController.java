@@ -1,5 +1,10 @@
 package org.waymark.research.web;
 
+import static org.waymark.research.web.Forms.reject;
+import static org.waymark.research.web.Forms.uuid;
+import static org.waymark.research.web.Forms.version;
+import static org.waymark.research.web.Forms.whole;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -524,37 +529,11 @@ class StudyController {
     return input.toDate();
   }
 
-  private static void reject(BindingResult errors, ResearchValidationException e) {
-    e.problems()
-        .forEach(
-            (field, message) -> {
-              if (!errors.hasFieldErrors(field)) {
-                errors.rejectValue(field, "research.invalid", message);
-              }
-            });
-  }
-
-  private static UUID uuid(String s) {
-    try {
-      return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   private static StudyRole role(String s) {
     try {
       return s == null || s.isBlank() ? null : StudyRole.valueOf(s.strip());
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static Integer whole(String s) {
-    return s == null || !s.strip().matches("\\d{1,4}") ? null : Integer.valueOf(s.strip());
-  }
-
-  private static long version(String s) {
-    return s == null || !s.strip().matches("\\d{1,18}") ? -1 : Long.parseLong(s.strip());
   }
 }

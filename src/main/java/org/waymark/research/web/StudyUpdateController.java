@@ -1,6 +1,9 @@
 package org.waymark.research.web;
 
-import java.time.LocalDate;
+import static org.waymark.research.web.Forms.date;
+import static org.waymark.research.web.Forms.uuid;
+import static org.waymark.research.web.Forms.version;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -165,23 +168,5 @@ class StudyUpdateController {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("study-update.pdf").build().toString())
         .body(pdf);
-  }
-
-  private static LocalDate date(Map<String, String> form, String field) {
-    return new DateInput(
-            form.get(field + "Day"), form.get(field + "Month"), form.get(field + "Year"))
-        .toDate();
-  }
-
-  private static UUID uuid(String s) {
-    try {
-      return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static long version(String s) {
-    return s == null || !s.strip().matches("\\d{1,18}") ? -1 : Long.parseLong(s.strip());
   }
 }

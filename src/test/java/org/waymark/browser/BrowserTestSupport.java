@@ -136,4 +136,17 @@ public abstract class BrowserTestSupport {
   protected String text(String css) {
     return browser().find(By.cssSelector(css)).getText();
   }
+
+  /**
+   * Waits until the element shows this text: after a form posts back to the same address, the
+   * address cannot tell the new page from the old one.
+   */
+  protected void waitForText(String css, String expected) {
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser().driver(), java.time.Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                By.cssSelector(css), expected));
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.waymark.audit.AuditEntry;
@@ -42,6 +43,7 @@ public class CaseRecords {
   private final NoteStore notes;
   private final AssessmentStore assessments;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   CaseRecords(
       CaseStore cases,
@@ -52,7 +54,8 @@ public class CaseRecords {
       ContactStore contacts,
       NoteStore notes,
       AssessmentStore assessments,
-      AuditLog audit) {
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.cases = cases;
     this.locks = locks;
     this.access = access;
@@ -62,6 +65,7 @@ public class CaseRecords {
     this.notes = notes;
     this.assessments = assessments;
     this.audit = audit;
+    this.events = events;
   }
 
   // ---- reading ----
@@ -126,6 +130,8 @@ public class CaseRecords {
     audit.record(
         AuditEntry.allowed("CONTACT_RECORDED", "case", c.id(), c.personId())
             .withDetail("contact " + id));
+    events.publishEvent(
+        new ContactRecorded(id, c.organisationId(), c.id(), c.personId(), Instant.now()));
     return contacts.find(c.organisationId(), c.id(), id).orElseThrow();
   }
 
@@ -164,6 +170,8 @@ public class CaseRecords {
     audit.record(
         AuditEntry.allowed("CONTACT_UPDATED", "case", c.id(), c.personId())
             .withDetail("contact " + contactId));
+    events.publishEvent(
+        new ContactRecorded(contactId, c.organisationId(), c.id(), c.personId(), Instant.now()));
     return contacts.find(c.organisationId(), c.id(), contactId).orElseThrow();
   }
 

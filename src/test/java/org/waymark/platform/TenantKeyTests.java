@@ -31,7 +31,9 @@ class TenantKeyTests {
           // Infrastructure: db-scheduler's executions, looked up by task name and instance (ADR
           // 0013).
           "scheduled_tasks",
-          "postcode_location");
+          "postcode_location",
+          // Reference data: deprivation deciles by area, the same for every tenant (ADR 0019).
+          "report_imd");
 
   @Autowired JdbcClient jdbc;
 

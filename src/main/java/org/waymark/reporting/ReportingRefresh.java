@@ -1,0 +1,175 @@
+package org.waymark.reporting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.waymark.reporting.internal.SummaryBuilder;
+
+/**
+ * Keeps the reporting summaries current (ADR 19). A change in a tenant (a referral, case, contact,
+ * onward referral or score) marks the tenant changed; {@link #refreshChanged()}, run every minute
+ * by the job scheduler, rebuilds each changed tenant's summaries in one transaction; {@link
+ * #refreshAll()} rebuilds every tenant's at once (nightly, and when an administrator asks). A
+ * tenant's figures are as fresh as the start of its last rebuild, which the dashboards show.
+ */
+@Service
+public class ReportingRefresh {
+
+  private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
+
+  private final JdbcClient jdbc;
+  private final SummaryBuilder builder;
+  private final TransactionTemplate transactions;
+
+  ReportingRefresh(
+      JdbcClient jdbc, SummaryBuilder builder, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.builder = builder;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  /** What a rebuild did. */
+  public record Result(int tenants, int referrals, Duration took) {}
+
+  /** Notes that a tenant's data changed, in a transaction of its own. */
+  public void markChanged(UUID organisationId) {
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.sql(
+                    """
+                    INSERT INTO report_refresh (organisation_id, changed_at) VALUES (:org, now())
+                    ON CONFLICT (organisation_id) DO UPDATE SET changed_at = now()
+                    """)
+                .param("org", organisationId)
+                .update());
+  }
+
+  /** Rebuilds the summaries of every tenant changed since its last rebuild, one by one. */
+  public Result refreshChanged() {
+    long start = System.nanoTime();
+    List<UUID> changed =
+        jdbc.sql(
+                """
+                SELECT organisation_id FROM report_refresh
+                WHERE changed_at IS NOT NULL AND (refreshed_at IS NULL OR changed_at >= refreshed_at)
+                ORDER BY changed_at
+                """)
+            .query(UUID.class)
+            .list();
+    int referrals = 0;
+    for (UUID org : changed) {
+      referrals += refresh(org);
+    }
+    return new Result(changed.size(), referrals, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Rebuilds one tenant's summaries now.
+   *
+   * @return the number of referrals summarised
+   */
+  public int refresh(UUID organisationId) {
+    long start = System.nanoTime();
+    Integer referrals =
+        transactions.execute(
+            status -> {
+              // Locks the tenant's row so two instances never rebuild the same tenant at once.
+              jdbc.sql(
+                      """
+                      INSERT INTO report_refresh (organisation_id) VALUES (:org)
+                      ON CONFLICT (organisation_id) DO NOTHING
+                      """)
+                  .param("org", organisationId)
+                  .update();
+              jdbc.sql("SELECT 1 FROM report_refresh WHERE organisation_id = :org FOR UPDATE")
+                  .param("org", organisationId)
+                  .query()
+                  .singleRow();
+              int n = builder.rebuild(organisationId);
+              stamp(List.of(organisationId), start);
+              return n;
+            });
+    return referrals == null ? 0 : referrals;
+  }
+
+  /** Rebuilds every tenant's summaries in one transaction. */
+  public Result refreshAll() {
+    long start = System.nanoTime();
+    Result result =
+        transactions.execute(
+            status -> {
+              jdbc.sql("LOCK TABLE report_refresh IN EXCLUSIVE MODE").update();
+              int referrals = builder.rebuildAll();
+              List<UUID> tenants = builder.tenants();
+              stamp(tenants, start);
+              return new Result(
+                  tenants.size(), referrals, Duration.ofNanos(System.nanoTime() - start));
+            });
+    log.info(
+        "Reporting summaries rebuilt for {} tenants ({} referrals) in {} ms",
+        result.tenants(),
+        result.referrals(),
+        result.took().toMillis());
+    return result;
+  }
+
+  /**
+   * How fresh the figures of some tenants are: the oldest of their last rebuilds, or empty if any
+   * has never been rebuilt while it has data.
+   */
+  public Optional<Instant> freshness(Collection<UUID> organisationIds) {
+    if (organisationIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        jdbc.sql(
+                """
+                SELECT min(refreshed_at) FROM report_refresh
+                WHERE organisation_id IN (:orgs) AND refreshed_at IS NOT NULL
+                """)
+            .param("orgs", organisationIds)
+            .query(java.sql.Timestamp.class)
+            .optional()
+            .map(java.sql.Timestamp::toInstant)
+            .orElse(null));
+  }
+
+  /** Whether any of these tenants has changes not yet in its figures. */
+  public boolean pending(Collection<UUID> organisationIds) {
+    if (organisationIds.isEmpty()) {
+      return false;
+    }
+    return jdbc.sql(
+                """
+            SELECT count(*) FROM report_refresh WHERE organisation_id IN (:orgs)
+              AND changed_at IS NOT NULL AND (refreshed_at IS NULL OR changed_at >= refreshed_at)
+            """)
+            .param("orgs", organisationIds)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private void stamp(List<UUID> tenants, long startNanos) {
+    int ms = (int) Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    jdbc.sql(
+            """
+            INSERT INTO report_refresh (organisation_id, refreshed_at, duration_ms)
+            SELECT t, now(), :ms FROM unnest(CAST(:tenants AS uuid[])) t
+            ON CONFLICT (organisation_id) DO UPDATE
+              SET refreshed_at = now(), duration_ms = :ms
+            """)
+        .param("tenants", tenants.toArray(UUID[]::new))
+        .param("ms", ms)
+        .update();
+  }
+}

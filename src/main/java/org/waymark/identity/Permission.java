@@ -1,6 +1,7 @@
 package org.waymark.identity;
 
 import static org.waymark.identity.Role.ADMINISTRATOR;
+import static org.waymark.identity.Role.COMMISSIONER;
 import static org.waymark.identity.Role.LINK_WORKER;
 import static org.waymark.identity.Role.REFERRER;
 import static org.waymark.identity.Role.RESEARCHER;
@@ -75,7 +76,21 @@ public enum Permission {
    * Work on research studies: start one for the organisation the user acts for, and reach those
    * they are a member of (relationship checked per study; identities only for data managers).
    */
-  RESEARCH(EnumSet.of(RESEARCHER));
+  RESEARCH(EnumSet.of(RESEARCHER)),
+  /** The service dashboards of the PCN the user acts for, with true counts. */
+  VIEW_SERVICE_REPORTS(EnumSet.of(LINK_WORKER, SERVICE_MANAGER)),
+  /**
+   * The dashboards of the PCNs the commissioning organisation the user acts for commissions:
+   * aggregates only, small numbers suppressed.
+   */
+  VIEW_COMMISSIONER_REPORTS(EnumSet.of(COMMISSIONER)),
+  /** The figures of the referrals to the VCS organisation the user acts for. */
+  VIEW_VCS_REPORTS(EnumSet.of(VCS_COORDINATOR)),
+  /**
+   * Reporting's reference data (deprivation deciles, practice populations), which PCNs each
+   * commissioner sees, and rebuilding the figures.
+   */
+  MAINTAIN_REPORTING(EnumSet.of(ADMINISTRATOR));
 
   private final Set<Role> roles;
 

@@ -3,10 +3,8 @@ package org.waymark.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.casework.CaseFile;
 import org.waymark.casework.CaseRecords;
-import org.waymark.casework.ContactDetails;
-import org.waymark.casework.ContactOutcome;
 import org.waymark.casework.Triage;
 import org.waymark.connection.ConnectionFixture;
 import org.waymark.connection.Connections;
@@ -30,7 +26,6 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
-import org.waymark.outcome.Occasion;
 import org.waymark.outcome.Outcomes;
 import org.waymark.referral.Referrals;
 import org.waymark.support.TestUsers;
@@ -67,42 +62,8 @@ class ReportingIntegrationTests {
     today = LocalDate.now(ZoneId.of("Europe/London"));
   }
 
-  /** Three people referred and taken on; two seen, one missed; one connected; one scored twice. */
   List<CaseFile> threeCases() {
-    CaseFile a = f.openCase(referrals, triage, "Ada", "Lovelace");
-    CaseFile b = f.openCase(referrals, triage, "Bea", "Brown");
-    CaseFile c = f.openCase(referrals, triage, "Cy", "Young");
-    contact(a, ContactOutcome.ATTENDED);
-    contact(b, ContactOutcome.ATTENDED);
-    contact(c, ContactOutcome.DID_NOT_ATTEND);
-    f.refer(connections, a, f.waymarkService.id());
-    swemwbs(a, Occasion.BASELINE, "2");
-    swemwbs(a, Occasion.DISCHARGE, "4");
-    return List.of(a, b, c);
-  }
-
-  void contact(CaseFile c, ContactOutcome outcome) {
-    TestUsers.as(
-        f.linkWorker,
-        () ->
-            records.recordContact(
-                c.id(), new ContactDetails("PHONE", today, LocalTime.of(0, 1), 20, outcome, null)));
-  }
-
-  void swemwbs(CaseFile c, Occasion occasion, String each) {
-    Map<String, String> answers = new java.util.LinkedHashMap<>();
-    for (String item :
-        List.of(
-            "optimistic",
-            "useful",
-            "relaxed",
-            "dealing_with_problems",
-            "thinking_clearly",
-            "close_to_others",
-            "own_mind")) {
-      answers.put(item, each);
-    }
-    TestUsers.as(f.linkWorker, () -> outcomes.record(c.id(), "SWEMWBS", occasion, today, answers));
+    return new ReportingFixture(f, referrals, triage, records, connections, outcomes).threeCases();
   }
 
   static String cell(Document page, String figure, String rowLabel, int column) {

@@ -24,6 +24,13 @@ class HomeController {
     WaymarkUser user = access.currentUser().orElseThrow();
     model.addAttribute("role", user.actingRole().orElse(null));
     model.addAttribute("mayTriage", access.may(Permission.TRIAGE_REFERRALS));
+    model.addAttribute(
+        "reportsLink",
+        access.may(Permission.VIEW_SERVICE_REPORTS)
+            ? "/reports/service"
+            : access.may(Permission.VIEW_COMMISSIONER_REPORTS)
+                ? "/reports/commissioner"
+                : access.may(Permission.VIEW_VCS_REPORTS) ? "/reports/vcs" : null);
     model.addAttribute("mayReadCasework", access.may(Permission.READ_CASEWORK));
     model.addAttribute("mayRefer", access.may(Permission.MAKE_REFERRAL));
     model.addAttribute("mayReadOwnReferrals", access.may(Permission.READ_OWN_REFERRALS));

@@ -1315,16 +1315,26 @@ public class FigureBuilder {
       return months;
     }
 
+    /** Names looked up once per page, however often a sort asks. */
+    final Map<Object, String> names = new HashMap<>();
+
     String userName(Object id) {
       return id == null
           ? "Not allocated"
-          : identity.user((UUID) id).map(UserAccount::displayName).orElse("A former colleague");
+          : names.computeIfAbsent(
+              id,
+              k ->
+                  identity
+                      .user((UUID) k)
+                      .map(UserAccount::displayName)
+                      .orElse("A former colleague"));
     }
 
     String orgName(Object id) {
       return id == null
           ? "Not recorded"
-          : identity.organisation((UUID) id).map(Organisation::name).orElse("Unknown");
+          : names.computeIfAbsent(
+              id, k -> identity.organisation((UUID) k).map(Organisation::name).orElse("Unknown"));
     }
 
     List<Measure> measures() {

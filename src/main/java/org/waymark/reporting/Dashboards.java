@@ -63,9 +63,7 @@ public class Dashboards {
       FigureBuilder figures,
       AuditLog audit,
       JdbcClient jdbc,
-      @Value(
-              "${waymark.reporting.suppression-threshold:${waymark.research.suppression-threshold:7}}")
-          int threshold) {
+      @Value("${waymark.reporting.suppression-threshold:7}") int threshold) {
     this.access = access;
     this.identity = identity;
     this.codes = codes;

@@ -167,6 +167,51 @@ class ReportingIntegrationTests {
   }
 
   @Test
+  void equityByDeprivationAndTheIndicatorUseTheImportedReferenceData() {
+    // The fixture's people live at LS2 7EY: an LSOA in the most deprived tenth.
+    jdbc.sql(
+            """
+            INSERT INTO postcode_location (postcode, latitude, longitude, lsoa21)
+            VALUES ('LS2 7EY', 53.8, -1.55, 'E01033010')
+            ON CONFLICT (postcode) DO UPDATE SET lsoa21 = EXCLUDED.lsoa21
+            """)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO report_imd (lsoa_vintage, lsoa_code, imd_decile) VALUES ('2021', 'E01033010', 1)
+            ON CONFLICT (lsoa_vintage, lsoa_code) DO UPDATE SET imd_decile = 1
+            """)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO report_practice_population (organisation_id, practice_id, month, registered)
+            VALUES (:pcn, :practice, date_trunc('month', now() AT TIME ZONE 'Europe/London')::date, 10000)
+            """)
+        .param("pcn", f.pcn.id())
+        .param("practice", f.practice.id())
+        .update();
+    threeCases();
+    refresh.refresh(f.pcn.id());
+
+    WebSession manager = f.signedIn(f.manager);
+    Document equity = manager.get("/reports/service/equity").document();
+    assertThat(cell(equity, "engagement-by-deprivation", "1 (most deprived)", 1)).isEqualTo("2");
+    assertThat(cell(equity, "engagement-by-deprivation", "1 (most deprived)", 2)).isEqualTo("1");
+    assertThat(cell(equity, "engagement-by-age", "65 to 74", 3)).isEqualTo("3");
+    assertThat(cell(equity, "engagement-by-sex", "Female", 3)).isEqualTo("3");
+    assertThat(cell(equity, "engagement-by-ethnicity", "Not recorded", 3)).isEqualTo("3");
+
+    Document indicator = manager.get("/reports/service/indicator").document();
+    String month =
+        today.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.UK));
+    assertThat(cell(indicator, "indicator-by-month", month, 1)).isEqualTo("3");
+    assertThat(cell(indicator, "indicator-by-month", month, 2)).isEqualTo("10,000");
+    assertThat(cell(indicator, "indicator-by-month", month, 3)).isEqualTo("0.30");
+    assertThat(indicator.select("[data-figure=indicator-by-practice] th").eachText())
+        .contains(f.practice.name());
+  }
+
+  @Test
   void eachAudienceIsRefusedTheOthersDashboards() {
     WebSession referrer = f.signedIn(f.referrer);
     assertThat(referrer.get("/reports/service").status()).isEqualTo(403);

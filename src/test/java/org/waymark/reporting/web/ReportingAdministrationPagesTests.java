@@ -122,7 +122,7 @@ class ReportingAdministrationPagesTests {
 
     Document d = admin.get("/admin/reporting").document();
     assertThat(d.select("[data-testid=success] .nhsuk-notification-banner__heading").text())
-        .contains("Indices of Deprivation imported: 2 rows stored, 1 rows skipped");
+        .contains("Indices of Deprivation imported: 2 rows stored, 1 skipped");
     assertThat(d.select("[data-testid=imd-2021]").text()).isEqualTo("2 LSOAs");
     assertThat(d.select("[data-testid=last-imd]").text())
         .contains("Succeeded")
@@ -199,7 +199,7 @@ class ReportingAdministrationPagesTests {
     assertThat(answer.status()).isEqualTo(302);
     Document d = admin.get("/admin/reporting").document();
     assertThat(d.select("[data-testid=success] .nhsuk-notification-banner__heading").text())
-        .contains("Practice populations imported: 1 rows stored, 1 rows skipped");
+        .contains("Practice populations imported: 1 row stored, 1 skipped");
     assertThat(d.select("[data-testid=practice-populations]").text())
         .startsWith("January 2030: 1 of");
   }

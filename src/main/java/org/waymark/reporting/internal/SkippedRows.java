@@ -37,7 +37,7 @@ final class SkippedRows {
     return total;
   }
 
-  /** For example "3 rows skipped (2 not an LSOA code, 1 repeated); row 4: not an LSOA code". */
+  /** For example: 3 rows skipped (2 not an LSOA code; 1 LSOA repeated). row 4: not an LSOA code. */
   String summary() {
     if (total == 0) {
       return "no rows skipped";

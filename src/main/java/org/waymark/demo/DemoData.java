@@ -38,8 +38,9 @@ import org.waymark.platform.DatabaseMode;
  * Loads the demo organisations, accounts and people once, on first start, their referrals and cases
  * ({@link DemoCasework}), and the demo directory: the council feeds in {@code
  * waymark.demo.directory-feeds} (when that folder exists), local services for the demo PCNs' area
- * and their postcodes. On by default on the embedded database, off on an external one; {@code
- * WAYMARK_DEMO} overrides either way.
+ * and their postcodes (with their LSOAs), and the reporting set-up ({@link DemoReporting}). On by
+ * default on the embedded database, off on an external one; {@code WAYMARK_DEMO} overrides either
+ * way.
  */
 @Component
 @Order(100)
@@ -59,6 +60,7 @@ class DemoData implements ApplicationRunner {
   private final DemoFollowUps demoFollowUps;
   private final DemoOutcomes demoOutcomes;
   private final DemoResearch demoResearch;
+  private final DemoReporting demoReporting;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -74,6 +76,7 @@ class DemoData implements ApplicationRunner {
       DemoFollowUps demoFollowUps,
       DemoOutcomes demoOutcomes,
       DemoResearch demoResearch,
+      DemoReporting demoReporting,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -87,6 +90,7 @@ class DemoData implements ApplicationRunner {
     this.demoFollowUps = demoFollowUps;
     this.demoOutcomes = demoOutcomes;
     this.demoResearch = demoResearch;
+    this.demoReporting = demoReporting;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -117,6 +121,7 @@ class DemoData implements ApplicationRunner {
     loadFollowUps();
     loadOutcomes();
     loadResearch();
+    loadReporting();
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -219,6 +224,18 @@ class DemoData implements ApplicationRunner {
       demoResearch.load();
     } catch (RuntimeException e) {
       log.warn("The demo study could not be loaded", e);
+    }
+  }
+
+  /**
+   * What the demo commissioner sees, deprivation deciles and practice populations; after the
+   * directory, whose postcodes carry the LSOAs. A problem is logged and the demo goes on.
+   */
+  private void loadReporting() {
+    try {
+      demoReporting.load();
+    } catch (IOException | RuntimeException e) {
+      log.warn("The demo reporting reference data could not be loaded", e);
     }
   }
 

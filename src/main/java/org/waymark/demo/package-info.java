@@ -1,7 +1,7 @@
 /**
  * Demo data for a first run on the embedded database: two PCNs with practices, VCS organisations,
  * one account per role, clearly fictional people with NHS numbers from the 999 test range, their
- * referrals and cases, and the demo directory.
+ * referrals and cases, the demo directory, and the reporting reference data and commissioning.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
@@ -16,6 +16,7 @@
       "followup",
       "outcome",
       "notification",
-      "research"
+      "research",
+      "reporting"
     })
 package org.waymark.demo;

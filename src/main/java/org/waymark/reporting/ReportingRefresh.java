@@ -53,6 +53,32 @@ public class ReportingRefresh {
                 .update());
   }
 
+  /**
+   * Marks every tenant's figures changed, in a transaction of its own: every tenant that has
+   * figures or referrals. Used after reference data every tenant's figures depend on (the
+   * deprivation deciles) is replaced; the next run of {@link #refreshChanged()} rebuilds them.
+   *
+   * @return the number of tenants marked
+   */
+  public int markAllChanged() {
+    Integer marked =
+        transactions.execute(
+            status -> {
+              jdbc.sql("UPDATE report_refresh SET changed_at = now()").update();
+              jdbc.sql(
+                      """
+                      INSERT INTO report_refresh (organisation_id, changed_at)
+                      SELECT DISTINCT organisation_id, now() FROM referral_report_v
+                      ON CONFLICT (organisation_id) DO UPDATE SET changed_at = now()
+                      """)
+                  .update();
+              return jdbc.sql("SELECT count(*) FROM report_refresh WHERE changed_at IS NOT NULL")
+                  .query(Integer.class)
+                  .single();
+            });
+    return marked == null ? 0 : marked;
+  }
+
   /** Rebuilds the summaries of every tenant changed since its last rebuild, one by one. */
   public Result refreshChanged() {
     long start = System.nanoTime();
@@ -157,6 +183,36 @@ public class ReportingRefresh {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /**
+   * How current the figures are across the deployment, for the administrator's page.
+   *
+   * @param tenants the tenants whose figures have been rebuilt or marked changed
+   * @param outOfDate how many of them have changes not yet in their figures
+   * @param lastRebuilt when the latest rebuild of any tenant started; null if none ever was
+   */
+  public record Overview(int tenants, int outOfDate, Instant lastRebuilt) {}
+
+  /** How many tenants' figures are out of date, and when figures were last rebuilt. */
+  public Overview overview() {
+    return jdbc.sql(
+            """
+            SELECT count(*) AS tenants,
+              count(*) FILTER (WHERE changed_at IS NOT NULL
+                AND (refreshed_at IS NULL OR changed_at >= refreshed_at)) AS out_of_date,
+              max(refreshed_at) AS last_rebuilt
+            FROM report_refresh
+            """)
+        .query(
+            (rs, n) -> {
+              java.sql.Timestamp last = rs.getTimestamp("last_rebuilt");
+              return new Overview(
+                  rs.getInt("tenants"),
+                  rs.getInt("out_of_date"),
+                  last == null ? null : last.toInstant());
+            })
+        .single();
   }
 
   private void stamp(List<UUID> tenants, long startNanos) {

@@ -45,6 +45,7 @@ class HomeController {
     model.addAttribute("mayImportDirectory", access.may(Permission.IMPORT_DIRECTORY));
     model.addAttribute("mayAdminister", access.may(Permission.ADMINISTER_USERS));
     model.addAttribute("mayReadAudit", access.may(Permission.READ_AUDIT_LOG));
+    model.addAttribute("mayMaintainReporting", access.may(Permission.MAINTAIN_REPORTING));
     model.addAttribute("mayReadAccessReports", access.may(Permission.READ_PERSON_ACCESS_REPORT));
     return "platform/home";
   }

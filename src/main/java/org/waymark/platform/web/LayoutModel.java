@@ -74,6 +74,11 @@ class LayoutModel {
         "Questionnaires",
         "/admin/questionnaires",
         access.may(Permission.MAINTAIN_INSTRUMENTS));
+    add(
+        items,
+        "Reporting administration",
+        "/admin/reporting",
+        access.may(Permission.MAINTAIN_REPORTING));
     add(items, "Audit log", "/admin/audit", access.may(Permission.READ_AUDIT_LOG));
     // Only the most specific section is current: /directory/listings is Listings, not Directory.
     String current =

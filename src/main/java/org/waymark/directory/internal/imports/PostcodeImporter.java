@@ -28,13 +28,23 @@ import org.waymark.shared.Postcode;
  * Imports the ONS Postcode Directory (ONSPD) CSV, streamed in batches so the whole country (about
  * 2.7 million rows) fits in little memory. Rows without coordinates (ONSPD gives terminated and
  * non-geographic postcodes latitude 99.999999) are skipped; only the first skipped rows are listed
- * in the report, the rest are counted.
+ * in the report, the rest are counted. When the file has the ONSPD's {@code lsoa11} and {@code
+ * lsoa21} columns (or {@code lsoa11cd}, {@code lsoa21cd}), each postcode's Lower layer Super Output
+ * Areas are kept too, for the reporting module's deprivation deciles; a value that is not an
+ * English or Welsh LSOA code (Scottish data zones, Northern Irish super output areas, the ONSPD's
+ * pseudo codes) is kept as null. A file without those columns leaves the LSOAs held as they are.
  */
 @Component
 class PostcodeImporter {
 
   static final int BATCH = 5_000;
   static final int LISTED_SKIPS = 200;
+
+  private static final java.util.regex.Pattern LSOA =
+      java.util.regex.Pattern.compile("^[EW]0[0-9]{7}$");
+
+  /** What a row gives a postcode. The LSOAs may be null. */
+  private record Place(double lat, double lon, String lsoa11, String lsoa21) {}
 
   private final ImportRunner runner;
   private final JdbcClient jdbc;
@@ -58,7 +68,9 @@ class PostcodeImporter {
         return run.finish(
             Status.FAILED, "The file has no pcds, lat and long columns: is it the ONSPD CSV?");
       }
-      Map<String, double[]> batch = new LinkedHashMap<>();
+      boolean hasLsoa11 = columns.containsKey("lsoa11");
+      boolean hasLsoa21 = columns.containsKey("lsoa21");
+      Map<String, Place> batch = new LinkedHashMap<>();
       for (CSVRecord row : parser) {
         String problem = null;
         String postcode = value(row, columns.get("pcds"));
@@ -85,15 +97,17 @@ class PostcodeImporter {
           }
           continue;
         }
-        if (batch.put(Postcode.normalise(postcode), new double[] {lat, lon}) != null) {
+        Place place =
+            new Place(lat, lon, lsoa(row, columns.get("lsoa11")), lsoa(row, columns.get("lsoa21")));
+        if (batch.put(Postcode.normalise(postcode), place) != null) {
           // The same postcode twice in one batch: the later row wins, the earlier is not counted.
           run.count(Outcome.SKIPPED, 1);
         }
         if (batch.size() >= BATCH) {
-          write(run, batch);
+          write(run, batch, hasLsoa11, hasLsoa21);
         }
       }
-      write(run, batch);
+      write(run, batch, hasLsoa11, hasLsoa21);
     } catch (IOException | UncheckedIOException e) {
       return run.finish(Status.FAILED, "The file could not be read as CSV");
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -109,7 +123,10 @@ class PostcodeImporter {
         "Postcodes are counted, not listed" + more + "; " + geocoded + " locations geocoded");
   }
 
-  /** The ONSPD's column names, or the obvious alternatives; null if any is missing. */
+  /**
+   * The ONSPD's column names, or the obvious alternatives, and the LSOA columns when there are any;
+   * null if the postcode or a coordinate column is missing.
+   */
   private static Map<String, String> columns(List<String> headers) {
     Map<String, String> found = new LinkedHashMap<>();
     for (String h : headers) {
@@ -118,40 +135,72 @@ class PostcodeImporter {
         case "pcds", "postcode" -> found.putIfAbsent("pcds", h);
         case "lat", "latitude" -> found.putIfAbsent("lat", h);
         case "long", "lng", "longitude" -> found.putIfAbsent("long", h);
+        case "lsoa11", "lsoa11cd" -> found.putIfAbsent("lsoa11", h);
+        case "lsoa21", "lsoa21cd" -> found.putIfAbsent("lsoa21", h);
         default -> {}
       }
     }
-    return found.size() == 3 ? found : null;
+    return found.containsKey("pcds") && found.containsKey("lat") && found.containsKey("long")
+        ? found
+        : null;
+  }
+
+  /** An English or Welsh LSOA code from the column, or null. */
+  private static String lsoa(CSVRecord row, String column) {
+    if (column == null) {
+      return null;
+    }
+    String v = value(row, column);
+    if (v == null) {
+      return null;
+    }
+    v = v.toUpperCase(Locale.ROOT);
+    return LSOA.matcher(v).matches() ? v : null;
   }
 
   private static String value(CSVRecord row, String column) {
     return row.isSet(column) ? row.get(column).strip() : null;
   }
 
-  private void write(ImportRunner.Run run, Map<String, double[]> batch) {
+  private void write(
+      ImportRunner.Run run, Map<String, Place> batch, boolean hasLsoa11, boolean hasLsoa21) {
     if (batch.isEmpty()) {
       return;
     }
     String[] postcodes = batch.keySet().toArray(String[]::new);
-    Double[] lats = batch.values().stream().map(v -> v[0]).toArray(Double[]::new);
-    Double[] lons = batch.values().stream().map(v -> v[1]).toArray(Double[]::new);
+    Double[] lats = batch.values().stream().map(Place::lat).toArray(Double[]::new);
+    Double[] lons = batch.values().stream().map(Place::lon).toArray(Double[]::new);
+    String[] lsoa11 = batch.values().stream().map(Place::lsoa11).toArray(String[]::new);
+    String[] lsoa21 = batch.values().stream().map(Place::lsoa21).toArray(String[]::new);
+    // A file without an LSOA column leaves the LSOAs already held; one with it replaces them.
     List<Boolean> inserted =
         transactions.execute(
             status ->
                 jdbc.sql(
                         """
-                        INSERT INTO postcode_location AS p (postcode, latitude, longitude)
+                        INSERT INTO postcode_location AS p
+                          (postcode, latitude, longitude, lsoa11, lsoa21)
                         SELECT * FROM unnest(CAST(:postcodes AS text[]),
-                          CAST(:lats AS float8[]), CAST(:lons AS float8[]))
+                          CAST(:lats AS float8[]), CAST(:lons AS float8[]),
+                          CAST(:lsoa11 AS text[]), CAST(:lsoa21 AS text[]))
                         ON CONFLICT (postcode) DO UPDATE SET latitude = EXCLUDED.latitude,
-                          longitude = EXCLUDED.longitude
-                        WHERE (p.latitude, p.longitude)
-                          IS DISTINCT FROM (EXCLUDED.latitude, EXCLUDED.longitude)
+                          longitude = EXCLUDED.longitude,
+                          lsoa11 = CASE WHEN :has11 THEN EXCLUDED.lsoa11 ELSE p.lsoa11 END,
+                          lsoa21 = CASE WHEN :has21 THEN EXCLUDED.lsoa21 ELSE p.lsoa21 END
+                        WHERE (p.latitude, p.longitude,
+                            CASE WHEN :has11 THEN EXCLUDED.lsoa11 ELSE p.lsoa11 END,
+                            CASE WHEN :has21 THEN EXCLUDED.lsoa21 ELSE p.lsoa21 END)
+                          IS DISTINCT FROM (EXCLUDED.latitude, EXCLUDED.longitude,
+                            p.lsoa11, p.lsoa21)
                         RETURNING (p.xmax = 0)
                         """)
                     .param("postcodes", postcodes)
                     .param("lats", lats)
                     .param("lons", lons)
+                    .param("lsoa11", lsoa11)
+                    .param("lsoa21", lsoa21)
+                    .param("has11", hasLsoa11)
+                    .param("has21", hasLsoa21)
                     .query(Boolean.class)
                     .list());
     int created = (int) inserted.stream().filter(Boolean::booleanValue).count();

@@ -185,6 +185,60 @@ class DirectoryCsvAndPostcodeImportTests {
   }
 
   @Test
+  void theLowerLayerSuperOutputAreasOfTheOnspdAreKeptWhenTheFileHasThem() {
+    int n = ThreadLocalRandom.current().nextInt(10, 99);
+    String english = "ZY" + n + " 1ZZ";
+    String scottish = "ZY" + n + " 2ZZ";
+    String odd = "ZY" + n + " 3ZZ";
+    String csv =
+        """
+        pcds,lat,long,lsoa11,lsoa21
+        %s,53.8,-1.5,E01011264,E01033010
+        %s,55.9,-3.2,S01008888,S01013482
+        %s,53.8,-1.6,e01011265,
+        """
+            .formatted(english, scottish, odd);
+    Summary s = imports.importPostcodes("onspd-lsoa", stream(csv), "test");
+    assertThat(s.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(lsoas(english)).isEqualTo("E01011264,E01033010");
+    assertThat(lsoas(scottish)).as("Scottish data zones are not LSOAs").isEqualTo("null,null");
+    assertThat(lsoas(odd)).isEqualTo("E01011265,null");
+
+    // The ONSPD's own column names with the cd suffix, and an LSOA that changed.
+    String renamed =
+        """
+        pcds,lat,long,lsoa11cd,lsoa21cd
+        %s,53.8,-1.5,E01011264,E01033011
+        """
+            .formatted(english);
+    Summary changed = imports.importPostcodes("onspd-lsoa", stream(renamed), "test");
+    assertThat(changed.updated()).isEqualTo(1);
+    assertThat(lsoas(english)).isEqualTo("E01011264,E01033011");
+
+    // A file without LSOA columns leaves them as they are.
+    Summary without =
+        imports.importPostcodes(
+            "onspd-lsoa", stream("pcds,lat,long\n" + english + ",53.8,-1.5\n"), "test");
+    assertThat(without.unchanged()).isEqualTo(1);
+    assertThat(lsoas(english)).isEqualTo("E01011264,E01033011");
+    assertThat(
+            jdbc.sql("SELECT lsoa21 FROM postcode_area_v WHERE postcode = :p")
+                .param("p", english)
+                .query(String.class)
+                .single())
+        .isEqualTo("E01033011");
+  }
+
+  private String lsoas(String postcode) {
+    return jdbc.sql(
+            "SELECT coalesce(lsoa11, 'null') || ',' || coalesce(lsoa21, 'null')"
+                + " FROM postcode_location WHERE postcode = :p")
+        .param("p", postcode)
+        .query(String.class)
+        .single();
+  }
+
+  @Test
   void aFileWithoutThePostcodeColumnsFails() {
     Summary s = imports.importPostcodes("wrong", stream("a,b\n1,2\n"), "test");
     assertThat(s.status()).isEqualTo(Status.FAILED);

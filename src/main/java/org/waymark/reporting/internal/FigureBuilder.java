@@ -1188,8 +1188,10 @@ public class FigureBuilder {
         values.add(Tables.value(row.get(1)));
       }
       String summary;
-      if (labels.isEmpty() || values.stream().allMatch(v -> v == null || v == 0)) {
+      if (labels.isEmpty() || values.stream().allMatch(v -> v != null && v == 0)) {
         summary = "None in this period.";
+      } else if (values.stream().allMatch(v -> v == null || v == 0)) {
+        summary = "Every count here is small enough to be hidden (shown as *).";
       } else {
         int most = 0;
         for (int i = 1; i < values.size(); i++) {

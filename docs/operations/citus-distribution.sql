@@ -56,6 +56,7 @@ SELECT create_distributed_table('person', 'organisation_id', colocate_with => 'a
 SELECT create_distributed_table('referral', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('referral_idempotency_key', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('referral_status_change', 'organisation_id', colocate_with => 'audit_event');
+SELECT create_distributed_table('report_change', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('report_commissioning', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('report_connection', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('report_contact_month', 'organisation_id', colocate_with => 'audit_event');

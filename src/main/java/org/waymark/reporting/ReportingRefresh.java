@@ -40,17 +40,19 @@ public class ReportingRefresh {
   /** What a rebuild did. */
   public record Result(int tenants, int referrals, Duration took) {}
 
-  /** Notes that a tenant's data changed, in a transaction of its own. */
+  /**
+   * Notes that a tenant's data changed, in the caller's transaction (so the note commits, or rolls
+   * back, with the change). It only ever adds a row, and only when the tenant has none waiting, so
+   * concurrent writers never wait on each other for it and it needs no connection of its own.
+   */
   public void markChanged(UUID organisationId) {
-    transactions.executeWithoutResult(
-        status ->
-            jdbc.sql(
-                    """
-                    INSERT INTO report_refresh (organisation_id, changed_at) VALUES (:org, now())
-                    ON CONFLICT (organisation_id) DO UPDATE SET changed_at = now()
-                    """)
-                .param("org", organisationId)
-                .update());
+    jdbc.sql(
+            """
+            INSERT INTO report_change (organisation_id)
+            SELECT :org WHERE NOT EXISTS (SELECT 1 FROM report_change WHERE organisation_id = :org)
+            """)
+        .param("org", organisationId)
+        .update();
   }
 
   /**
@@ -64,17 +66,13 @@ public class ReportingRefresh {
     Integer marked =
         transactions.execute(
             status -> {
-              jdbc.sql("UPDATE report_refresh SET changed_at = now()").update();
+              List<UUID> tenants = builder.tenants();
               jdbc.sql(
-                      """
-                      INSERT INTO report_refresh (organisation_id, changed_at)
-                      SELECT DISTINCT organisation_id, now() FROM referral_report_v
-                      ON CONFLICT (organisation_id) DO UPDATE SET changed_at = now()
-                      """)
+                      "INSERT INTO report_change (organisation_id)"
+                          + " SELECT t FROM unnest(CAST(:tenants AS uuid[])) t")
+                  .param("tenants", tenants.toArray(UUID[]::new))
                   .update();
-              return jdbc.sql("SELECT count(*) FROM report_refresh WHERE changed_at IS NOT NULL")
-                  .query(Integer.class)
-                  .single();
+              return tenants.size();
             });
     return marked == null ? 0 : marked;
   }
@@ -85,9 +83,8 @@ public class ReportingRefresh {
     List<UUID> changed =
         jdbc.sql(
                 """
-                SELECT organisation_id FROM report_refresh
-                WHERE changed_at IS NOT NULL AND (refreshed_at IS NULL OR changed_at >= refreshed_at)
-                ORDER BY changed_at
+                SELECT organisation_id FROM report_change
+                GROUP BY organisation_id ORDER BY min(since)
                 """)
             .query(UUID.class)
             .list();
@@ -105,47 +102,78 @@ public class ReportingRefresh {
    */
   public int refresh(UUID organisationId) {
     long start = System.nanoTime();
-    Integer referrals =
-        transactions.execute(
-            status -> {
-              // Locks the tenant's row so two instances never rebuild the same tenant at once.
-              jdbc.sql(
-                      """
+    // Claimed first, in a transaction of its own: a change committed from here on marks the tenant
+    // again, and the rebuild, whose snapshot starts after the claim, sees every change before it.
+    transactions.executeWithoutResult(
+        status ->
+            jdbc.sql("DELETE FROM report_change WHERE organisation_id = :org")
+                .param("org", organisationId)
+                .update());
+    Integer referrals;
+    try {
+      referrals = rebuild(organisationId, start);
+    } catch (RuntimeException e) {
+      transactions.executeWithoutResult(status -> markChanged(organisationId));
+      throw e;
+    }
+    return referrals == null ? 0 : referrals;
+  }
+
+  private Integer rebuild(UUID organisationId, long start) {
+    return transactions.execute(
+        status -> {
+          // Locks the tenant's row so two instances never rebuild the same tenant at once.
+          jdbc.sql(
+                  """
                       INSERT INTO report_refresh (organisation_id) VALUES (:org)
                       ON CONFLICT (organisation_id) DO NOTHING
                       """)
-                  .param("org", organisationId)
-                  .update();
-              jdbc.sql("SELECT 1 FROM report_refresh WHERE organisation_id = :org FOR UPDATE")
-                  .param("org", organisationId)
-                  .query()
-                  .singleRow();
-              int n = builder.rebuild(organisationId);
-              stamp(List.of(organisationId), start);
-              return n;
-            });
-    return referrals == null ? 0 : referrals;
+              .param("org", organisationId)
+              .update();
+          jdbc.sql("SELECT 1 FROM report_refresh WHERE organisation_id = :org FOR UPDATE")
+              .param("org", organisationId)
+              .query()
+              .singleRow();
+          int n = builder.rebuild(organisationId);
+          stamp(List.of(organisationId), start);
+          return n;
+        });
   }
 
   /** Rebuilds every tenant's summaries in one transaction. */
   public Result refreshAll() {
     long start = System.nanoTime();
-    Result result =
+    List<UUID> claimed =
         transactions.execute(
-            status -> {
-              jdbc.sql("LOCK TABLE report_refresh IN EXCLUSIVE MODE").update();
-              int referrals = builder.rebuildAll();
-              List<UUID> tenants = builder.tenants();
-              stamp(tenants, start);
-              return new Result(
-                  tenants.size(), referrals, Duration.ofNanos(System.nanoTime() - start));
-            });
+            status ->
+                jdbc.sql("DELETE FROM report_change RETURNING organisation_id")
+                    .query(UUID.class)
+                    .list());
+    Result result;
+    try {
+      result = rebuildAll(start);
+    } catch (RuntimeException e) {
+      transactions.executeWithoutResult(
+          status -> claimed.stream().distinct().forEach(this::markChanged));
+      throw e;
+    }
     log.info(
         "Reporting summaries rebuilt for {} tenants ({} referrals) in {} ms",
         result.tenants(),
         result.referrals(),
         result.took().toMillis());
     return result;
+  }
+
+  private Result rebuildAll(long start) {
+    return transactions.execute(
+        status -> {
+          jdbc.sql("LOCK TABLE report_refresh IN EXCLUSIVE MODE").update();
+          int referrals = builder.rebuildAll();
+          List<UUID> tenants = builder.tenants();
+          stamp(tenants, start);
+          return new Result(tenants.size(), referrals, Duration.ofNanos(System.nanoTime() - start));
+        });
   }
 
   /**
@@ -176,8 +204,7 @@ public class ReportingRefresh {
     }
     return jdbc.sql(
                 """
-            SELECT count(*) FROM report_refresh WHERE organisation_id IN (:orgs)
-              AND changed_at IS NOT NULL AND (refreshed_at IS NULL OR changed_at >= refreshed_at)
+            SELECT count(*) FROM report_change WHERE organisation_id IN (:orgs)
             """)
             .param("orgs", organisationIds)
             .query(Long.class)
@@ -198,11 +225,11 @@ public class ReportingRefresh {
   public Overview overview() {
     return jdbc.sql(
             """
-            SELECT count(*) AS tenants,
-              count(*) FILTER (WHERE changed_at IS NOT NULL
-                AND (refreshed_at IS NULL OR changed_at >= refreshed_at)) AS out_of_date,
-              max(refreshed_at) AS last_rebuilt
-            FROM report_refresh
+            SELECT
+              (SELECT count(*) FROM (SELECT organisation_id FROM report_refresh
+                 UNION SELECT organisation_id FROM report_change) t) AS tenants,
+              (SELECT count(DISTINCT organisation_id) FROM report_change) AS out_of_date,
+              (SELECT max(refreshed_at) FROM report_refresh) AS last_rebuilt
             """)
         .query(
             (rs, n) -> {

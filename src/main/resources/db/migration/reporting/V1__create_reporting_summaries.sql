@@ -103,13 +103,21 @@ CREATE TABLE report_wellbeing (
 );
 CREATE INDEX report_wellbeing_received_ix ON report_wellbeing (organisation_id, received_on);
 
--- When each tenant's data last changed and when its summaries were last rebuilt (the start of the
--- rebuilding transaction): they are out of date while changed_at >= refreshed_at.
+-- When each tenant's summaries were last rebuilt (the start of the rebuilding transaction).
 CREATE TABLE report_refresh (
   organisation_id UUID PRIMARY KEY,
-  changed_at      TIMESTAMPTZ,
   refreshed_at    TIMESTAMPTZ,
   duration_ms     INTEGER
+);
+
+-- Tenants whose data changed since their summaries were last rebuilt: a row is added in the
+-- transaction of the change (no update, so writers never wait on each other for it) and the rows of
+-- a tenant are removed, in a transaction of their own, just before its rebuild starts.
+CREATE TABLE report_change (
+  organisation_id UUID NOT NULL,
+  id              BIGINT GENERATED ALWAYS AS IDENTITY,
+  since           TIMESTAMPTZ NOT NULL DEFAULT now(),
+  PRIMARY KEY (organisation_id, id)
 );
 
 -- Which PCNs a commissioning organisation (an ICB or a local authority) sees in its dashboards.

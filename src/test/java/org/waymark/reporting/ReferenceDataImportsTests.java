@@ -210,12 +210,7 @@ class ReferenceDataImportsTests {
         imports.importImd(
             "audited.csv", csv(IOD2019_HEADER + "E01000011,Somewhere,E09000001,1.0,100,6,3\n"));
 
-    assertThat(
-            jdbc.sql("SELECT changed_at IS NOT NULL FROM report_refresh WHERE organisation_id = :o")
-                .param("o", tenant)
-                .query(Boolean.class)
-                .single())
-        .isTrue();
+    assertThat(refresh.pending(List.of(tenant))).isTrue();
     assertThat(
             audit
                 .search(

@@ -114,6 +114,32 @@ class ReportingIntegrationTests {
   }
 
   @Test
+  void manyChangesAtOnceNeitherWaitForASecondConnectionNorGoUncounted() throws Exception {
+    // More writers than the pool has connections: marking the tenant changed must happen on each
+    // writer's own connection, or they would all wait for one another's.
+    int writers = 24;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<CaseFile>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String family = "Parallel" + (char) ('a' + i);
+        done.add(pool.submit(() -> f.openCase(referrals, triage, "Pat", family)));
+      }
+      for (var d : done) {
+        assertThat(d.get(60, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(refresh.pending(List.of(f.pcn.id()))).isTrue();
+    refresh.refreshChanged();
+    assertThat(refresh.pending(List.of(f.pcn.id()))).isFalse();
+    Document d = f.signedIn(f.manager).get("/reports/service").document();
+    assertThat(cell(d, "referrals-by-source", "Total", 1)).isEqualTo(String.valueOf(writers));
+  }
+
+  @Test
   void filtersNarrowTheFiguresAndChoicesOutsideTheServiceAreIgnored() {
     threeCases();
     refresh.refresh(f.pcn.id());

@@ -1,8 +1,7 @@
 package org.waymark.reporting.internal;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.waymark.casework.CaseClosed;
 import org.waymark.casework.CaseOpened;
 import org.waymark.casework.CaseReassigned;
@@ -16,9 +15,10 @@ import org.waymark.referral.ReferralStatusChanged;
 import org.waymark.reporting.ReportingRefresh;
 
 /**
- * Marks a tenant changed when another module reports a change the dashboards count, after that
- * change has committed (so the mark never holds up, or rolls back, the change itself). A mark lost
- * to a crash between the two is caught by the nightly rebuild.
+ * Marks a tenant changed when another module reports a change the dashboards count, in the
+ * transaction of that change and on its connection: the mark commits with the change or not at all,
+ * and never needs a second connection while the first is held (which, under load, would leave every
+ * request waiting for a connection the others hold).
  */
 @Component
 class ReportingEvents {
@@ -29,52 +29,52 @@ class ReportingEvents {
     this.refresh = refresh;
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(ReferralStatusChanged e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(CaseOpened e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(CaseClosed e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(CaseReassigned e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(ContactRecorded e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(ConnectionRequested e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(ConnectionStatusChanged e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(AttendanceRecorded e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(OutcomeRecorded e) {
     refresh.markChanged(e.organisationId());
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(PersonsMerged e) {
     refresh.markChanged(e.organisationId());
   }

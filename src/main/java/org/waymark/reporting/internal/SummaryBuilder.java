@@ -177,6 +177,7 @@ public class SummaryBuilder {
             """
             SELECT DISTINCT organisation_id FROM referral_report_v
             UNION SELECT organisation_id FROM report_refresh
+            UNION SELECT organisation_id FROM report_change
             """)
         .query(UUID.class)
         .list();

@@ -98,19 +98,6 @@ class OidcSignIn {
     this.audit = audit;
   }
 
-  OidcSettings settings() {
-    return settings;
-  }
-
-  /** The decoder Spring uses for this provider's ID tokens (also for tests of forged tokens). */
-  JwtDecoderFactory<ClientRegistration> idTokenDecoders() {
-    return idTokenDecoders;
-  }
-
-  OidcProviderRegistration registration() {
-    return registration;
-  }
-
   /** Adds OpenID Connect sign-in to the pages' filter chain. */
   void configure(HttpSecurity http) throws Exception {
     DefaultOAuth2AuthorizationRequestResolver requests =

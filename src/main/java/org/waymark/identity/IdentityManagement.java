@@ -242,6 +242,29 @@ public class IdentityManagement {
     audit.record(AuditEntry.allowed("USER_ENABLED", "user", userId, null));
   }
 
+  /**
+   * The identity provider's subject this account is bound to for OpenID Connect sign-in, if any.
+   */
+  public Optional<OidcSubject> oidcSubject(UUID userId) {
+    return users.oidcSubject(userId);
+  }
+
+  /**
+   * Removes the account's binding to an identity provider's subject, so that its next OpenID
+   * Connect sign-in binds it again (by verified email, where that is allowed). The user's sessions
+   * end. True if there was a binding.
+   */
+  @Transactional
+  public boolean clearOidcSubject(UUID userId) {
+    UserAccount user = users.find(userId).orElseThrow(() -> new NotFoundException("user"));
+    boolean cleared = users.clearOidcSubject(userId);
+    if (cleared) {
+      audit.record(AuditEntry.allowed("USER_OIDC_SUBJECT_CLEARED", "user", userId, null));
+      endSessions(user.email());
+    }
+    return cleared;
+  }
+
   private void endSessions(String email) {
     sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
   }

@@ -48,4 +48,14 @@ class SignInIntegrationTests {
     assertThat(browser.get("/login?error").document().select(".nhsuk-error-summary").text())
         .contains("Enter a correct email address and password");
   }
+
+  @Test
+  void withNoIdentityProviderConfiguredOnlyTheFormIsOffered() {
+    WebSession browser = new WebSession(port);
+    assertThat(browser.get("/login").document().select("a#oidc-sign-in")).isEmpty();
+    // No OpenID Connect endpoint exists: the address is just a page that needs signing in.
+    WebSession.Page start = browser.get("/oauth2/authorization/oidc");
+    assertThat(start.status()).isEqualTo(302);
+    assertThat(start.location()).endsWith("/login");
+  }
 }

@@ -260,6 +260,31 @@ class UserAdministrationController {
     return "redirect:/admin/users/" + id;
   }
 
+  @GetMapping("/{id}/oidc-subject/clear")
+  String confirmClearOidcSubject(@PathVariable UUID id, Model model) {
+    UserAccount user = find(id);
+    return confirmation(
+        model,
+        user,
+        message("administration.user.oidcSubject.clear.title", user.displayName()),
+        message("administration.user.oidcSubject.clear.body"),
+        "/admin/users/" + id + "/oidc-subject/clear",
+        Map.of(),
+        message("administration.user.oidcSubject.clear.button"),
+        true);
+  }
+
+  @PostMapping("/{id}/oidc-subject/clear")
+  String clearOidcSubject(@PathVariable UUID id, RedirectAttributes redirect) {
+    UserAccount user = find(id);
+    // Sent twice, the second finds nothing to clear: not an error.
+    if (identity.clearOidcSubject(id)) {
+      redirect.addFlashAttribute(
+          "success", message("administration.user.oidcSubject.cleared", user.displayName()));
+    }
+    return "redirect:/admin/users/" + id;
+  }
+
   @PostMapping("/{id}/password")
   String setPassword(
       @PathVariable UUID id,
@@ -304,6 +329,7 @@ class UserAdministrationController {
     model.addAttribute("self", isSelf(user.id()));
     model.addAttribute("createdAt", Formats.when(user.createdAt()));
     model.addAttribute("disabledAt", Formats.when(user.disabledAt()));
+    model.addAttribute("oidcSubject", identity.oidcSubject(user.id()).orElse(null));
     model.addAttribute("organisations", identity.organisations());
     model.addAttribute("roles", Role.values());
     model.addAttribute("passwordMinLength", PasswordPolicy.MIN_LENGTH);

@@ -3,6 +3,7 @@ package org.waymark.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,7 +128,8 @@ class SecurityConfiguration {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       AuditLog audit,
-      @Value("${waymark.security.session-absolute-timeout}") Duration absoluteTimeout)
+      @Value("${waymark.security.session-absolute-timeout}") Duration absoluteTimeout,
+      ObjectProvider<OidcSignIn> oidc)
       throws Exception {
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
@@ -203,6 +205,11 @@ class SecurityConfiguration {
         .headers(SecurityConfiguration::secureHeaders)
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
+    // OpenID Connect sign-in beside the form, only when an issuer is configured (ADR 0020).
+    OidcSignIn openIdConnect = oidc.getIfAvailable();
+    if (openIdConnect != null) {
+      openIdConnect.configure(http);
+    }
     return http.build();
   }
 

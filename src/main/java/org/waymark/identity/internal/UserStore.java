@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.waymark.identity.Membership;
+import org.waymark.identity.OidcSubject;
 import org.waymark.identity.OrganisationType;
 import org.waymark.identity.Role;
 import org.waymark.identity.UserAccount;
@@ -59,6 +60,57 @@ public class UserStore {
                     rs.getString("password_hash"),
                     rs.getBoolean("enabled")))
         .optional();
+  }
+
+  /** The account bound to this issuer's subject, if any. */
+  public Optional<Credentials> credentialsBySubject(String issuer, String subject) {
+    return jdbc.sql(
+            """
+            SELECT id, email, display_name, password_hash, enabled FROM user_account
+            WHERE oidc_issuer = ? AND oidc_subject = ?
+            """)
+        .params(issuer, subject)
+        .query(
+            (rs, n) ->
+                new Credentials(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("email"),
+                    rs.getString("display_name"),
+                    rs.getString("password_hash"),
+                    rs.getBoolean("enabled")))
+        .optional();
+  }
+
+  public Optional<OidcSubject> oidcSubject(UUID id) {
+    return jdbc.sql(
+            "SELECT oidc_issuer, oidc_subject FROM user_account WHERE id = ? AND oidc_subject IS NOT NULL")
+        .param(id)
+        .query((rs, n) -> new OidcSubject(rs.getString(1), rs.getString(2)))
+        .optional();
+  }
+
+  /**
+   * Binds an account that has no binding yet to this issuer's subject; false if it already had one
+   * (or another account holds this subject, which the unique index refuses).
+   */
+  public boolean bindOidcSubject(UUID id, String issuer, String subject) {
+    return jdbc.sql(
+                """
+                UPDATE user_account SET oidc_issuer = ?, oidc_subject = ?
+                WHERE id = ? AND oidc_subject IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM user_account WHERE oidc_issuer = ? AND oidc_subject = ?)
+                """)
+            .params(issuer, subject, id, issuer, subject)
+            .update()
+        > 0;
+  }
+
+  public boolean clearOidcSubject(UUID id) {
+    return jdbc.sql(
+                "UPDATE user_account SET oidc_issuer = NULL, oidc_subject = NULL WHERE id = ? AND oidc_subject IS NOT NULL")
+            .param(id)
+            .update()
+        > 0;
   }
 
   public Optional<UserAccount> find(UUID id) {

@@ -26,12 +26,24 @@ class WaymarkUserDetailsService implements UserDetailsService {
         users
             .credentials(username)
             .orElseThrow(() -> new UsernameNotFoundException("Unknown account"));
+    return principal(c, c.passwordHash());
+  }
+
+  /**
+   * The principal for an account found by other means (OpenID Connect sign-in): the same user a
+   * password sign-in makes, with no password.
+   */
+  WaymarkUser principal(UserStore.Credentials c) {
+    return principal(c, null);
+  }
+
+  private WaymarkUser principal(UserStore.Credentials c, String passwordHash) {
     List<Membership> memberships = users.memberships(c.id());
     return new WaymarkUser(
         c.id(),
         c.email(),
         c.displayName(),
-        c.passwordHash(),
+        passwordHash,
         c.enabled(),
         memberships,
         memberships.isEmpty() ? null : memberships.get(0));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,14 +33,23 @@ class SignInController {
   private final AuditLog audit;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  SignInController(AccessPolicy access, AuditLog audit) {
+  private final String openIdConnectName;
+
+  SignInController(
+      AccessPolicy access,
+      AuditLog audit,
+      @Value("${waymark.oidc.issuer-uri:}") String openIdConnectIssuer,
+      @Value("${waymark.oidc.name:single sign-on}") String openIdConnectName) {
     this.access = access;
     this.audit = audit;
+    this.openIdConnectName = openIdConnectIssuer.isBlank() ? null : openIdConnectName;
   }
 
   @GetMapping("/login")
   @PublicEndpoint("Anyone must be able to reach the sign-in page")
-  String login() {
+  String login(Model model) {
+    // Null unless OpenID Connect sign-in is configured; then the page offers it beside the form.
+    model.addAttribute("oidcName", openIdConnectName);
     return access.currentUser().isPresent() ? "redirect:/" : "identity/login";
   }
 

@@ -40,7 +40,7 @@ import org.waymark.audit.AuditLog;
 import org.waymark.identity.WaymarkUser;
 
 /**
- * Staff sign-in through an OpenID Connect provider, beside the sign-in form (ADR 0020). Exists only
+ * Staff sign-in through an OpenID Connect provider, beside the sign-in form (ADR 0021). Exists only
  * when {@code waymark.oidc.issuer-uri} is set; {@code SecurityConfiguration} then adds it to the
  * pages' filter chain.
  *

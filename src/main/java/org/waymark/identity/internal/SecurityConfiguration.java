@@ -205,7 +205,7 @@ class SecurityConfiguration {
         .headers(SecurityConfiguration::secureHeaders)
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(absoluteTimeout), SecurityContextHolderFilter.class);
-    // OpenID Connect sign-in beside the form, only when an issuer is configured (ADR 0020).
+    // OpenID Connect sign-in beside the form, only when an issuer is configured (ADR 0021).
     OidcSignIn openIdConnect = oidc.getIfAvailable();
     if (openIdConnect != null) {
       openIdConnect.configure(http);

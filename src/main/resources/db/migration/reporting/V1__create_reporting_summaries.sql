@@ -6,6 +6,8 @@
 CREATE TABLE report_referral (
   organisation_id       UUID NOT NULL,
   referral_id           UUID NOT NULL,
+  -- Only to count people rather than referrals (the national indicator); never shown.
+  person_id             UUID NOT NULL,
   received_on           DATE NOT NULL,
   source                TEXT NOT NULL,
   channel               TEXT NOT NULL,

@@ -44,6 +44,13 @@ class LayoutModel {
     add(items, "People", "/people", access.may(Permission.READ_PERSON));
     add(items, "Directory", "/directory", access.may(Permission.SEARCH_DIRECTORY));
     add(items, "Studies", "/studies", access.may(Permission.RESEARCH));
+    add(items, "Reports", "/reports/service", access.may(Permission.VIEW_SERVICE_REPORTS));
+    add(
+        items,
+        "Reports",
+        "/reports/commissioner",
+        access.may(Permission.VIEW_COMMISSIONER_REPORTS));
+    add(items, "Figures", "/reports/vcs", access.may(Permission.VIEW_VCS_REPORTS));
     add(items, "Listings", "/directory/listings", access.may(Permission.EDIT_DIRECTORY_LISTING));
     add(
         items,

@@ -19,11 +19,11 @@ public class SummaryBuilder {
 
   private static final String REFERRALS =
       """
-      INSERT INTO report_referral (organisation_id, referral_id, received_on, source, channel, needs,
+      INSERT INTO report_referral (organisation_id, referral_id, person_id, received_on, source, channel, needs,
         status, practice_id, age_band, sex, ethnic_group, imd_decile, case_id, link_worker_id,
         case_status, opened_on, first_contact_on, days_to_first_contact, closed_on, closure_reason,
         contacts, attended, missed, cancelled)
-      SELECT r.organisation_id, r.referral_id, r.received_on, r.source, r.channel, r.needs, r.status,
+      SELECT r.organisation_id, r.referral_id, r.person_id, r.received_on, r.source, r.channel, r.needs, r.status,
         p.registered_practice_id,
         CASE
           WHEN p.date_of_birth IS NULL THEN NULL

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +13,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.waymark.shared.Spreadsheets;
 
 /**
  * Writes exports: CSV by RFC 4180 in UTF-8 with a header row, guarded against spreadsheet formula
@@ -47,8 +47,6 @@ public final class ExportWriter {
   /** The name of a workbook's second sheet. */
   public static final String DICTIONARY_SHEET = "Data dictionary";
 
-  private static final String CRLF = "\r\n";
-
   private ExportWriter() {}
 
   /** The table as CSV: a header row of variable names, then one line per row. */
@@ -63,52 +61,17 @@ public final class ExportWriter {
 
   /** Rows and a header as CSV by RFC 4180 (CRLF line ends, UTF-8, no byte order mark). */
   public static byte[] csv(List<String> header, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder();
-    out.append(line(header));
-    for (List<String> row : rows) {
-      out.append(line(row));
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return Spreadsheets.csv(header, rows);
   }
 
-  private static String line(List<String> values) {
-    return values.stream().map(ExportWriter::field).collect(Collectors.joining(",")) + CRLF;
-  }
-
-  /**
-   * One CSV field: guarded against formula injection, then quoted if it holds a comma, a double
-   * quote or a line break (double quotes doubled).
-   */
+  /** One CSV field, guarded against formula injection and quoted where needed. */
   public static String field(String value) {
-    String v = guard(value == null ? "" : value);
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
+    return Spreadsheets.field(value);
   }
 
-  /**
-   * A value a spreadsheet could take for a formula (starting with =, +, -, @, a tab or a carriage
-   * return) gets a leading apostrophe, so that it is shown as text and never run. A plain number,
-   * such as a negative score, is left as it is: it cannot be a formula.
-   */
+  /** A value guarded against being taken for a formula. */
   public static String guard(String value) {
-    if (value.isEmpty() || value.matches("-?\\d+(\\.\\d+)?")) {
-      return value;
-    }
-    char first = value.charAt(0);
-    if (first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r') {
-      return "'" + value;
-    }
-    return value;
+    return Spreadsheets.guard(value);
   }
 
   /** The data dictionary of a table: one row per variable, in REDCap's columns. */

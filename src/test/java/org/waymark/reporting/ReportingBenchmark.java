@@ -237,10 +237,11 @@ public final class ReportingBenchmark {
         GOAL_MS);
     System.out.printf(
         Locale.UK,
-        "%-4s %-34s %-10s %5s %9s %9s %9s  %s%n",
+        "%-4s %-34s %-10s %6s %5s %9s %9s %9s  %s%n",
         "who",
         "page",
         "filter",
+        "KB",
         "n",
         "p50",
         "p95",
@@ -254,6 +255,7 @@ public final class ReportingBenchmark {
               : row.filter().startsWith("from") ? "12 months" : row.filter().replace("need=", "");
       Sample sample = new Sample();
       String problem = null;
+      int bytes = 0;
       long deadline = System.nanoTime() + pageSeconds * 1_000_000_000L;
       for (int i = -warmUp; i < runs && System.nanoTime() < deadline; i++) {
         long start = System.nanoTime();
@@ -270,6 +272,7 @@ public final class ReportingBenchmark {
         if (i >= 0) {
           sample.add(ms);
         }
+        bytes = p.body().length();
       }
       if (problem != null) {
         System.out.printf(
@@ -278,10 +281,11 @@ public final class ReportingBenchmark {
         double p95 = sample.pct(95);
         System.out.printf(
             Locale.UK,
-            "%-4s %-34s %-10s %5d %9.1f %9.1f %9.1f  %s%n",
+            "%-4s %-34s %-10s %6d %5d %9.1f %9.1f %9.1f  %s%n",
             row.who(),
             row.path(),
             label,
+            bytes / 1024,
             sample.size(),
             sample.pct(50),
             p95,

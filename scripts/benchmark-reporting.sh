@@ -8,7 +8,9 @@
 #   scripts/benchmark-reporting.sh -Dpcns=130 -Dicbs=5 -Dreferrals=100000 -Dcontacts=1000000 \
 #     -Dconnections=200000 -Dvcs=500    a tenth of that
 # Options: -Druns=50 (timed requests per page) -DwarmUp=10 -DpageSeconds=120 (cap per page)
-#   -Dpractices=6 -DlinkWorkers=5 (per PCN) -Dmonths=24 -Dplans=false (skip the rebuild's plans)
+#   -Dpractices=6 -DlinkWorkers=5 (per PCN) -Dmonths=24 -Dplans=false (skip the one-tenant plans)
+#   -DfullPlans=true (add the full rebuild's plans, a second rebuild rolled back) -Dpages=false
+#   -Dwho=PCN,ICB,VCS (whose pages) -DthenSql="CREATE INDEX ...;VACUUM ...|..." (phases to try after)
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile exec:java \

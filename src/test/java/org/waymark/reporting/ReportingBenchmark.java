@@ -153,37 +153,85 @@ public final class ReportingBenchmark {
               .single());
     }
 
+    PlatformTransactionManager transactions = app.getBean(PlatformTransactionManager.class);
     if (Boolean.parseBoolean(System.getProperty("plans", "true"))) {
-      plans(jdbc, app.getBean(PlatformTransactionManager.class), subjects.pcn());
+      plans(jdbc, transactions, subjects.pcn());
     }
-
-    pages(port, subjects, accounts, runs, warmUp, pageSeconds);
+    if (Boolean.parseBoolean(System.getProperty("plans", "true"))) {
+      vcsPlans(jdbc, subjects.vcs());
+    }
+    if (Boolean.getBoolean("fullPlans")) {
+      plans(jdbc, transactions, null);
+    }
+    boolean pages = Boolean.parseBoolean(System.getProperty("pages", "true"));
+    if (pages) {
+      pages(port, subjects, accounts, runs, warmUp, pageSeconds);
+    }
+    // Phases of SQL to try (an index before its migration is written, say): each phase is run,
+    // then the VCS statements' plans and the pages are measured again.
+    String then = System.getProperty("thenSql", "");
+    for (String phase : then.split("\\|")) {
+      if (phase.isBlank()) {
+        continue;
+      }
+      System.out.println("\nThen: " + phase.trim());
+      for (String sql : phase.split(";")) {
+        if (!sql.isBlank()) {
+          t = System.nanoTime();
+          jdbc.sql(sql.trim()).update();
+          System.out.printf(Locale.UK, "  %s: %.1f s%n", sql.trim(), seconds(t));
+        }
+      }
+      vcsPlans(jdbc, subjects.vcs());
+      if (pages) {
+        pages(port, subjects, accounts, runs, warmUp, pageSeconds);
+      }
+    }
   }
 
   /**
-   * The plan of each statement of a one-tenant rebuild ({@code EXPLAIN (ANALYZE, BUFFERS)}), in a
-   * transaction rolled back afterwards: the statements are read from {@link SummaryBuilder} so the
-   * plans are of the code as it is.
+   * The plan of each statement of a rebuild ({@code EXPLAIN (ANALYZE, BUFFERS)}), of one tenant or
+   * (pcn null) of every tenant, in a transaction rolled back afterwards: the statements are read
+   * from {@link SummaryBuilder} so the plans are of the code as it is.
    */
   private static void plans(JdbcClient jdbc, PlatformTransactionManager transactions, UUID pcn)
       throws Exception {
-    System.out.println("\nOne-tenant rebuild, statement by statement (EXPLAIN ANALYZE, BUFFERS):");
-    String org = "organisation_id = '" + pcn + "'";
+    String org = pcn == null ? "true" : "organisation_id = '" + pcn + "'";
+    String prefixed = pcn == null ? "true" : "%s." + org;
     List<String[]> statements = new ArrayList<>();
-    for (String table : List.of("report_wellbeing", "report_connection", "report_contact_month")) {
-      statements.add(new String[] {"DELETE " + table, "DELETE FROM " + table + " WHERE " + org});
+    if (pcn == null) {
+      System.out.println("\nFull rebuild, statement by statement (EXPLAIN ANALYZE, BUFFERS):");
+      statements.add(
+          new String[] {
+            "TRUNCATE",
+            "TRUNCATE report_wellbeing, report_connection, report_contact_month, report_referral"
+          });
+    } else {
+      System.out.println(
+          "\nOne-tenant rebuild, statement by statement (EXPLAIN ANALYZE, BUFFERS):");
+      for (String table :
+          List.of(
+              "report_wellbeing", "report_connection", "report_contact_month", "report_referral")) {
+        statements.add(new String[] {"DELETE " + table, "DELETE FROM " + table + " WHERE " + org});
+      }
     }
-    statements.add(
-        new String[] {"DELETE report_referral", "DELETE FROM report_referral WHERE " + org});
     statements.add(new String[] {"REFERRALS", constant("REFERRALS").formatted(org)});
-    statements.add(new String[] {"CONTACTS", constant("CONTACTS").formatted(org)});
     statements.add(
-        new String[] {"CONNECTIONS", constant("CONNECTIONS").formatted(org, "c." + org)});
-    statements.add(new String[] {"WELLBEING", constant("WELLBEING").formatted("o." + org)});
+        new String[] {"CONTACTS", constant("CONTACTS").formatted(org, prefixed.formatted("r"))});
+    statements.add(
+        new String[] {
+          "CONNECTIONS", constant("CONNECTIONS").formatted(org, prefixed.formatted("c"))
+        });
+    statements.add(
+        new String[] {"WELLBEING", constant("WELLBEING").formatted(prefixed.formatted("o"))});
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             status -> {
               for (String[] st : statements) {
+                if (st[1].startsWith("TRUNCATE")) {
+                  jdbc.sql(st[1]).update();
+                  continue;
+                }
                 List<String> plan =
                     jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + st[1]).query(String.class).list();
                 System.out.println("-- " + st[0] + ": " + plan.get(plan.size() - 1).trim());
@@ -191,6 +239,64 @@ public final class ReportingBenchmark {
               }
               status.setRollbackOnly();
             });
+  }
+
+  /**
+   * The plans of the VCS page's statements over the organisation's onward referrals, as the page
+   * runs them (copied from {@code Dashboards} and {@code FigureBuilder}): its services and the
+   * tenants that referred to it (for the filter and the freshness, over every date), and the answer
+   * times by month over the default twelve months.
+   */
+  private static void vcsPlans(JdbcClient jdbc, UUID holder) {
+    System.out.println("\nThe VCS page's statements (EXPLAIN ANALYZE, BUFFERS):");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    String where =
+        "service_holder_id = '"
+            + holder
+            + "' AND requested_on >= DATE '"
+            + today.withDayOfMonth(1).minusMonths(11)
+            + "' AND requested_on <= DATE '"
+            + today
+            + "'";
+    String[][] statements = {
+      {
+        "services",
+        "SELECT service_id, min(service_name) AS name FROM report_connection"
+            + " WHERE service_holder_id = '"
+            + holder
+            + "' GROUP BY 1 ORDER BY 2"
+      },
+      {
+        "tenants",
+        "SELECT DISTINCT organisation_id FROM report_connection WHERE service_holder_id = '"
+            + holder
+            + "'"
+      },
+      {
+        "answer times",
+        """
+        SELECT date_trunc('month', requested_on)::date AS k, count(*) AS requests,
+          count(answered_on) AS answered,
+          count(*) FILTER (WHERE answered_in_time) AS in_time,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_answer) AS median,
+          count(*) FILTER (WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED')) AS accepted,
+          count(*) FILTER (WHERE attended) AS attended
+        FROM report_connection WHERE %s GROUP BY 1
+        """
+            .formatted(where)
+      }
+    };
+    for (String[] st : statements) {
+      for (int run = 1; run <= 2; run++) {
+        List<String> plan =
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + st[1]).query(String.class).list();
+        System.out.println(
+            "-- " + st[0] + " (run " + run + "): " + plan.get(plan.size() - 1).trim());
+        if (run == 2) {
+          plan.forEach(line -> System.out.println("   " + line));
+        }
+      }
+    }
   }
 
   private static String constant(String name) throws ReflectiveOperationException {
@@ -219,6 +325,7 @@ public final class ReportingBenchmark {
     List<String> dashboards =
         List.of("", "/casework", "/connections", "/wellbeing", "/equity", "/indicator");
     List<Row> rows = new ArrayList<>();
+    List<String> who = List.of(System.getProperty("who", "PCN,ICB,VCS").split(","));
     for (String[] filter : new String[][] {{"none", ""}, {"12 months", months12}, {"need", need}}) {
       for (String d : dashboards) {
         rows.add(row("PCN", manager, "/reports/service" + d, filter));
@@ -248,6 +355,9 @@ public final class ReportingBenchmark {
         "max",
         "");
     for (Row row : rows) {
+      if (!who.contains(row.who())) {
+        continue;
+      }
       String path = row.path() + (row.filter().isEmpty() ? "" : "?" + row.filter());
       String label =
           row.filter().isEmpty()

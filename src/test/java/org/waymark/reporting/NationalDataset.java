@@ -19,12 +19,14 @@ import org.waymark.identity.UserAccount;
  * practices and link workers, VCS organisations, postcodes mapped to LSOAs with IMD deciles,
  * practice populations, people, referrals, cases, contacts, onward referrals and wellbeing scores.
  *
- * <p>Every value comes from a hash of a row number and a seed (identifiers from {@code md5}), so
- * two runs on the same day give the same data; dates are relative to the time of the run. Codes
- * (referral sources, needs, contact types, closure reasons) are read from the code lists. The
- * spread is skewed: some PCNs are several times busier than others, a few national VCS
- * organisations take a large share of onward referrals, older people and the more deprived areas
- * are referred more often.
+ * <p>Every value comes from a hash of a row number and a seed (identifiers from {@code md5}), never
+ * from a random generator. Dates are relative to the time of the run, so two runs differ only where
+ * a date decides something (whether a case is still open, how many of its contacts have happened):
+ * by a few rows in ten million an hour apart. Codes (referral sources, needs, contact types,
+ * closure reasons) are read from the code lists. The spread is skewed: some PCNs are several times
+ * busier than others, a few national VCS organisations take a large share of onward referrals,
+ * older people are referred more often, some postcodes of an area more than others, and each area's
+ * deprivation follows its PCN's.
  *
  * <p>Foreign key triggers are skipped while writing ({@code session_replication_role = replica},
  * the embedded database runs as its superuser) and the larger tables' secondary indexes are dropped
@@ -594,7 +596,7 @@ public final class NationalDataset {
         JOIN bench_slot sl ON sl.s = pg_temp.slot(g)
         JOIN bench_pcn c ON c.p = sl.p
         CROSS JOIN bench_ethnicity e
-        -- People from the more deprived postcodes of the area are referred more often.
+        -- Some postcodes of the area are home to more of the people referred than others.
         CROSS JOIN LATERAL (SELECT floor(120 * pg_temp.u(g, 23) ^ 1.4)::int AS k) pk
         """
             .formatted(sizes.practices(), peopleCount()));

@@ -90,7 +90,7 @@ public class SummaryBuilder {
         FROM casework_contact_report_v WHERE %1$s
         GROUP BY 1, 2, 3) k
       JOIN report_referral r ON r.organisation_id = k.organisation_id AND r.case_id = k.case_id
-      WHERE r.link_worker_id IS NOT NULL
+      WHERE r.link_worker_id IS NOT NULL AND %2$s
       """;
 
   private static final String CONNECTIONS =
@@ -186,7 +186,10 @@ public class SummaryBuilder {
   private int insert(String parameter, UUID organisationId) {
     String all = parameter == null ? "true" : "organisation_id = " + parameter;
     int referrals = statement(REFERRALS.formatted(all), organisationId).update();
-    statement(CONTACTS.formatted(all), organisationId).update();
+    // The tenant on both sides: the grouped contacts do not pass their condition on to
+    // report_referral, which would otherwise be read whole for one tenant's rebuild.
+    statement(CONTACTS.formatted(all, parameter == null ? "true" : "r." + all), organisationId)
+        .update();
     statement(CONNECTIONS.formatted(all, parameter == null ? "true" : "c." + all), organisationId)
         .update();
     statement(WELLBEING.formatted(parameter == null ? "true" : "o." + all), organisationId)

@@ -157,6 +157,9 @@ public class ReportingRefresh {
           status -> claimed.stream().distinct().forEach(this::markChanged));
       throw e;
     }
+    // Outside any transaction: brings the planner's statistics and the visibility map up to date
+    // at once, so the VCS page's index-only scans work from the first request after a rebuild.
+    jdbc.sql("VACUUM (ANALYZE) " + String.join(", ", SummaryBuilder.TABLES)).update();
     log.info(
         "Reporting summaries rebuilt for {} tenants ({} referrals) in {} ms",
         result.tenants(),

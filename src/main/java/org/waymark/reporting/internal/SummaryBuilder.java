@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class SummaryBuilder {
 
   /** The summary tables, in the order they are emptied. */
-  static final List<String> TABLES =
+  public static final List<String> TABLES =
       List.of("report_wellbeing", "report_connection", "report_contact_month", "report_referral");
 
   private static final String REFERRALS =

@@ -680,7 +680,13 @@ public final class NationalDataset {
           discharge_summary, discharged_at)
         SELECT org, pg_temp.id('referral:' || g),
           'WM-' || substr(upper(lpad(to_hex(g), 8, '0')), 1, 4) || '-' || substr(upper(lpad(to_hex(g), 8, '0')), 5, 4),
-          pg_temp.id('person:' || pg), jsonb_build_object('person', pg),
+          pg_temp.id('person:' || pg),
+          (SELECT jsonb_build_object('givenName', p.given_name, 'familyName', p.family_name,
+              'dateOfBirth', p.date_of_birth, 'sex', p.sex, 'ethnicity', p.ethnicity,
+              'postcode', p.postcode, 'registeredPracticeId', p.registered_practice_id,
+              'interpreterNeeded', false, 'phoneConsent', false, 'smsConsent', false,
+              'emailConsent', false, 'deceased', false)
+           FROM person p WHERE p.organisation_id = org AND p.id = pg_temp.id('person:' || pg)),
           channel, source, needs, 'Referred for social prescribing support', true, true,
           CASE WHEN pg_temp.u(g, 47) < 0.05 THEN 'URGENT' ELSE 'ROUTINE' END,
           CASE WHEN channel <> 'SELF_REFERRAL' THEN 'Referrer ' || g % 997 END,

@@ -66,10 +66,15 @@ class FhirErrors {
           Map.entry("referrer", "ServiceRequest.requester"),
           Map.entry("referrer.name", "ServiceRequest.requester"),
           Map.entry("referrer.phone", "ServiceRequest.requester"),
-          Map.entry("referrer.email", "ServiceRequest.requester"),
-          Map.entry("status", "Task.status"),
-          Map.entry("reason.code", "Task.statusReason"),
-          Map.entry("statusReason", "Task.statusReason"));
+          Map.entry("referrer.email", "ServiceRequest.requester"));
+
+  /** Where each field of a change to an onward referral is in the Task the service sends. */
+  private static final Map<String, String> TASK_PATHS =
+      Map.of(
+          "to", "Task.status",
+          "reason", "Task.statusReason",
+          "detail", "Task.statusReason.text",
+          "outcome", "Task.output");
 
   private final FhirContext context;
   private final MessageSource messages;
@@ -107,7 +112,10 @@ class FhirErrors {
     if (e instanceof ConnectionValidationException v) {
       return invalid(
           v.problems().entrySet().stream()
-              .map(p -> new Problem(path(p.getKey()), text(p.getValue())))
+              .map(
+                  p ->
+                      new Problem(
+                          TASK_PATHS.getOrDefault(p.getKey(), p.getKey()), text(p.getValue())))
               .toList());
     }
     if (e instanceof FhirInputException v) {

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
+import org.waymark.connection.Connections;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralSubmission;
 import org.waymark.referral.Referrals;
@@ -34,12 +35,20 @@ class ServiceRequestProvider implements IResourceProvider {
   private final Referrals referrals;
   private final InboundReferrals inbound;
   private final ReferralResources resources;
+  private final Connections connections;
+  private final ConnectionResources connectionResources;
 
   ServiceRequestProvider(
-      Referrals referrals, InboundReferrals inbound, ReferralResources resources) {
+      Referrals referrals,
+      InboundReferrals inbound,
+      ReferralResources resources,
+      Connections connections,
+      ConnectionResources connectionResources) {
     this.referrals = referrals;
     this.inbound = inbound;
     this.resources = resources;
+    this.connections = connections;
+    this.connectionResources = connectionResources;
   }
 
   @Override
@@ -86,6 +95,10 @@ class ServiceRequestProvider implements IResourceProvider {
 
   @Read
   public ServiceRequest read(@IdParam IdType id) {
+    UUID connectionId = ConnectionResources.idOf(id.getIdPart());
+    if (connectionId != null) {
+      return connectionResources.serviceRequest(connections.findForService(connectionId));
+    }
     UUID referralId =
         Fhir.uuidAfter(Fhir.REFERRAL_PREFIX, id.getIdPart())
             .orElseThrow(() -> new ResourceNotFoundException(id));

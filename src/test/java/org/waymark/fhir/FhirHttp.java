@@ -99,6 +99,10 @@ final class FhirHttp {
             .build());
   }
 
+  Answer delete(String path) {
+    return send(builder(path).DELETE().build());
+  }
+
   static String encode(IBaseResource resource) {
     return FhirValidation.CONTEXT.newJsonParser().encodeResourceToString(resource);
   }

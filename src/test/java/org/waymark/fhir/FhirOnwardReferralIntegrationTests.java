@@ -3,6 +3,7 @@ package org.waymark.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -70,6 +71,11 @@ class FhirOnwardReferralIntegrationTests {
     Task requested = platform.get("/fhir/Task/" + id).valid(Task.class);
     assertThat(requested.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
     assertThat(requested.getFocus().getReference()).isEqualTo("ServiceRequest/" + id);
+    assertThat(
+            platform.get("/fhir/Task?status=requested").valid(Bundle.class).getEntry().stream()
+                .map(e -> e.getResource().getIdElement().getIdPart()))
+        .containsExactly(id);
+    assertThat(platform.get("/fhir/ServiceRequest").valid(Bundle.class).getEntry()).hasSize(1);
 
     FhirHttp.Answer accepted =
         platform.put("/fhir/Task/" + id, change(requested, Task.TaskStatus.ACCEPTED));
@@ -114,6 +120,20 @@ class FhirOnwardReferralIntegrationTests {
     assertThat(completed.getOutputFirstRep().getValue().primitiveValue()).contains("Tuesday group");
     assertThat(platform.get("/fhir/ServiceRequest/" + id).valid(ServiceRequest.class).getStatus())
         .isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
+    assertThat(platform.get("/fhir/Task?status=requested").valid(Bundle.class).getEntry())
+        .isEmpty();
+    assertThat(
+            platform
+                .get(
+                    "/fhir/Task?_lastUpdated=ge"
+                        + completed
+                            .getMeta()
+                            .getLastUpdatedElement()
+                            .getValueAsString()
+                            .replace("+", "%2B"))
+                .valid(Bundle.class)
+                .getEntry())
+        .hasSize(1);
   }
 
   @Test
@@ -126,6 +146,7 @@ class FhirOnwardReferralIntegrationTests {
             elsewhere.register(clients, elsewhere.org.vcs, PERFORMER_SCOPES, null), null);
     assertThat(stranger.get("/fhir/Task/" + id).status()).isEqualTo(403);
     assertThat(stranger.get("/fhir/ServiceRequest/" + id).status()).isEqualTo(403);
+    assertThat(stranger.get("/fhir/Task").valid(Bundle.class).getEntry()).isEmpty();
     assertThat(
             stranger.put("/fhir/Task/" + id, change(requested, Task.TaskStatus.ACCEPTED)).status())
         .isEqualTo(403);

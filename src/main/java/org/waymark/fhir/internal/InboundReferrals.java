@@ -60,7 +60,12 @@ class InboundReferrals {
   }
 
   /** What was read: the referral, and the key that makes a retry safe. */
-  record Read(NewReferral referral, String idempotencyKey, String requestHash) {}
+  record Read(
+      NewReferral referral,
+      String idempotencyKey,
+      String requestHash,
+      String identifierSystem,
+      String identifierValue) {}
 
   /**
    * @param resolve finds a referenced resource (contained or in the Bundle); null if absent
@@ -172,7 +177,7 @@ class InboundReferrals {
     if (key.length() > 200) {
       key = sha256(key);
     }
-    return new Read(referral, key, sha256(referral.toString()));
+    return new Read(referral, key, sha256(referral.toString()), id.getSystem(), id.getValue());
   }
 
   private Optional<String> need(CodeableConcept concept) {

@@ -40,10 +40,12 @@ class ReferralResources {
 
   private final IdentityManagement identity;
   private final CodeLists codeLists;
+  private final FhirReferralStore links;
 
-  ReferralResources(IdentityManagement identity, CodeLists codeLists) {
+  ReferralResources(IdentityManagement identity, CodeLists codeLists, FhirReferralStore links) {
     this.identity = identity;
     this.codeLists = codeLists;
+    this.links = links;
   }
 
   ServiceRequest serviceRequest(Referral r) {
@@ -53,6 +55,9 @@ class ReferralResources {
         .setLastUpdated(Date.from(r.statusChangedAt()))
         .setVersionId(Long.toString(r.version()));
     sr.addIdentifier().setSystem(Fhir.REFERRAL_REFERENCE).setValue(r.reference());
+    links
+        .find(r.organisationId(), r.id())
+        .ifPresent(l -> sr.addIdentifier().setSystem(l.system()).setValue(l.value()));
     sr.setStatus(
         switch (r.status()) {
           case RECEIVED, INFORMATION_REQUESTED, ACCEPTED ->

@@ -19,7 +19,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.connection.Connections;
+import org.waymark.connection.ServiceInbox;
+import org.waymark.fhir.FhirClient;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralSubmission;
 import org.waymark.referral.Referrals;
@@ -37,13 +40,22 @@ class ServiceRequestProvider implements IResourceProvider {
   private final ReferralResources resources;
   private final Connections connections;
   private final ConnectionResources connectionResources;
+  private final ServiceInbox inbox;
+  private final FhirReferralStore links;
+  private final TransactionTemplate transactions;
 
   ServiceRequestProvider(
+      FhirReferralStore links,
+      TransactionTemplate transactions,
       Referrals referrals,
       InboundReferrals inbound,
       ReferralResources resources,
       Connections connections,
-      ConnectionResources connectionResources) {
+      ConnectionResources connectionResources,
+      ServiceInbox inbox) {
+    this.inbox = inbox;
+    this.links = links;
+    this.transactions = transactions;
     this.referrals = referrals;
     this.inbound = inbound;
     this.resources = resources;
@@ -71,9 +83,22 @@ class ServiceRequestProvider implements IResourceProvider {
 
   ReferralSubmission submit(
       ServiceRequest request, java.util.function.Function<Reference, Resource> resolve) {
-    InboundReferrals.Read read =
-        inbound.read(request, resolve, ScopeInterceptor.current().client());
-    return referrals.submitIdempotently(read.idempotencyKey(), read.requestHash(), read.referral());
+    FhirClient client = ScopeInterceptor.current().client();
+    InboundReferrals.Read read = inbound.read(request, resolve, client);
+    // The referral and the record of which client made it commit together.
+    return transactions.execute(
+        status -> {
+          ReferralSubmission s =
+              referrals.submitIdempotently(
+                  read.idempotencyKey(), read.requestHash(), read.referral());
+          links.insert(
+              s.referral().organisationId(),
+              s.referral().id(),
+              client.id(),
+              read.identifierSystem(),
+              read.identifierValue());
+          return s;
+        });
   }
 
   static IdType id(Referral r) {
@@ -105,12 +130,20 @@ class ServiceRequestProvider implements IResourceProvider {
     return resources.serviceRequest(referrals.find(referralId));
   }
 
-  /** The client's own referrals, most recently changed first. */
+  /** The client's own referrals, or the onward referrals its organisation received. */
   @Search
   public List<ServiceRequest> search(
       @OptionalParam(name = ServiceRequest.SP_PATIENT) ReferenceParam patient,
       @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
       @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+    if (ReferralSearch.performer()) {
+      return patient != null
+          ? List.of()
+          : ReferralSearch.received(inbox, connections, lastUpdated).stream()
+              .map(connectionResources::serviceRequest)
+              .filter(sr -> status == null || sr.getStatus().toCode().equals(status.getValue()))
+              .toList();
+    }
     return ReferralSearch.mine(referrals, patient, lastUpdated).stream()
         .map(resources::serviceRequest)
         .filter(sr -> status == null || sr.getStatus().toCode().equals(status.getValue()))

@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.StringType;
@@ -24,6 +25,7 @@ import org.waymark.connection.Connection;
 import org.waymark.connection.ConnectionChange;
 import org.waymark.connection.ConnectionStatus;
 import org.waymark.connection.Connections;
+import org.waymark.connection.ServiceInbox;
 import org.waymark.connection.StatusReason;
 import org.waymark.referral.Referrals;
 
@@ -39,12 +41,15 @@ class TaskProvider implements IResourceProvider {
   private final ReferralResources resources;
   private final Connections connections;
   private final ConnectionResources connectionResources;
+  private final ServiceInbox inbox;
 
   TaskProvider(
       Referrals referrals,
       ReferralResources resources,
       Connections connections,
-      ConnectionResources connectionResources) {
+      ConnectionResources connectionResources,
+      ServiceInbox inbox) {
+    this.inbox = inbox;
     this.referrals = referrals;
     this.resources = resources;
     this.connections = connections;
@@ -142,6 +147,21 @@ class TaskProvider implements IResourceProvider {
       @OptionalParam(name = Task.SP_STATUS) TokenParam status,
       @OptionalParam(name = Task.SP_FOCUS) ReferenceParam focus,
       @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+    if (ReferralSearch.performer()) {
+      if (patient != null) {
+        return List.of();
+      }
+      UUID focusConnection =
+          focus == null
+              ? null
+              : Optional.ofNullable(ConnectionResources.idOf(focus.getIdPart()))
+                  .orElse(new UUID(0, 0));
+      return ReferralSearch.received(inbox, connections, lastUpdated).stream()
+          .filter(c -> focusConnection == null || c.id().equals(focusConnection))
+          .map(connectionResources::task)
+          .filter(t -> status == null || t.getStatus().toCode().equals(status.getValue()))
+          .toList();
+    }
     UUID focusId =
         focus == null
             ? null

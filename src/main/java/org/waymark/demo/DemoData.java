@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
   private final DemoFollowUps demoFollowUps;
   private final DemoOutcomes demoOutcomes;
   private final DemoResearch demoResearch;
+  private final DemoFhirClients demoFhirClients;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -74,6 +75,7 @@ class DemoData implements ApplicationRunner {
       DemoFollowUps demoFollowUps,
       DemoOutcomes demoOutcomes,
       DemoResearch demoResearch,
+      DemoFhirClients demoFhirClients,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -87,6 +89,7 @@ class DemoData implements ApplicationRunner {
     this.demoFollowUps = demoFollowUps;
     this.demoOutcomes = demoOutcomes;
     this.demoResearch = demoResearch;
+    this.demoFhirClients = demoFhirClients;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -117,6 +120,7 @@ class DemoData implements ApplicationRunner {
     loadFollowUps();
     loadOutcomes();
     loadResearch();
+    loadFhirClients(pw);
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -199,6 +203,15 @@ class DemoData implements ApplicationRunner {
           "Demo referrals and cases loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (RuntimeException e) {
       log.warn("The demo referrals and cases could not be loaded", e);
+    }
+  }
+
+  /** The demo FHIR client systems; a problem is logged and the demo carries on. */
+  private void loadFhirClients(String pw) {
+    try {
+      demoFhirClients.load(pw);
+    } catch (RuntimeException e) {
+      log.warn("The demo FHIR clients could not be registered", e);
     }
   }
 

@@ -16,6 +16,7 @@
       "followup",
       "outcome",
       "notification",
-      "research"
+      "research",
+      "fhir"
     })
 package org.waymark.demo;

@@ -14,6 +14,7 @@ import org.waymark.audit.AuditLog;
 import org.waymark.audit.AuditQuery;
 import org.waymark.directory.DirectoryCuration;
 import org.waymark.identity.IdentityManagement;
+import org.waymark.support.DemoAccounts;
 import org.waymark.support.TestUsers;
 import org.waymark.support.WaymarkIntegrationTest;
 
@@ -136,6 +137,16 @@ class FhirAuthorisationTests {
         new FhirHttp(port).token(f.gpSystem.clientId(), FhirFixture.SECRET, "system/Task.write");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).contains("invalid_scope");
+  }
+
+  @Test
+  void theDemoGpSystemIsRegistered() {
+    FhirHttp demo = new FhirHttp(port);
+    assertThat(
+            demo.token("hillside-gp-system", DemoAccounts.PASSWORD + "-fhir-client", null).status())
+        .isEqualTo(200);
+    assertThat(demo.get("/fhir/ServiceRequest").valid(Bundle.class).getType())
+        .isEqualTo(Bundle.BundleType.SEARCHSET);
   }
 
   @Test

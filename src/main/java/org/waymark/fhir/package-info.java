@@ -14,6 +14,7 @@
       "codelist",
       "referral",
       "casework",
-      "connection"
+      "connection",
+      "directory"
     })
 package org.waymark.fhir;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -154,6 +155,30 @@ class FhirOnwardReferralIntegrationTests {
             ConnectionFixture.as(f.org.linkWorker, () -> connections.find(connection.id()))
                 .status())
         .isEqualTo(ConnectionStatus.REQUESTED);
+  }
+
+  @Test
+  void theDirectoryIsReadAsHealthcareServices() {
+    FhirHttp gp =
+        f.client(
+            f.register(clients, f.org.practice, List.of("system/HealthcareService.read"), "GP"),
+            null);
+    HealthcareService service =
+        gp.get("/fhir/HealthcareService/" + f.org.waymarkService.id())
+            .valid(HealthcareService.class);
+    assertThat(service.getName()).isEqualTo(f.org.waymarkService.details().name());
+    assertThat(service.getProvidedBy().getDisplay()).isNotBlank();
+    Bundle found =
+        gp.get(
+                "/fhir/HealthcareService?name="
+                    + f.org.waymarkService.details().name().replace(" ", "%20"))
+            .valid(Bundle.class);
+    assertThat(found.getEntry())
+        .extracting(e -> e.getResource().getIdElement().getIdPart())
+        .contains(f.org.waymarkService.id().toString());
+    assertThat(gp.get("/fhir/HealthcareService/" + java.util.UUID.randomUUID()).status())
+        .isEqualTo(404);
+    assertThat(platform.get("/fhir/HealthcareService").status()).isEqualTo(403);
   }
 
   @Test

@@ -50,7 +50,8 @@ final class FhirFixture {
                 "system/ServiceRequest.read",
                 "system/Task.read",
                 "system/Patient.read",
-                "system/DocumentReference.read"),
+                "system/DocumentReference.read",
+                "system/Consent.read"),
             "GP");
   }
 

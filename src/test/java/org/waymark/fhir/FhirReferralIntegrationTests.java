@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -117,6 +119,14 @@ class FhirReferralIntegrationTests {
     assertThat(task.getFocus().getReference())
         .isEqualTo("ServiceRequest/referral-" + referral.id());
     assertThat(task.getFor().getReference()).isEqualTo("Patient/" + referral.personId());
+
+    assertThat(sr.getSupportingInfo())
+        .extracting(Reference::getReference)
+        .containsExactly("Consent/referral-" + referral.id());
+    Consent consent = gp.get("/fhir/Consent/referral-" + referral.id()).valid(Consent.class);
+    assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
+    assertThat(consent.getPatient().getReference()).isEqualTo("Patient/" + referral.personId());
+    assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
 
     Patient patient = gp.get("/fhir/Patient/" + referral.personId()).valid(Patient.class);
     assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(nhs);
@@ -285,6 +295,7 @@ class FhirReferralIntegrationTests {
     FhirHttp stranger = elsewhere.gp();
     assertThat(stranger.get("/fhir/ServiceRequest/" + id).status()).isEqualTo(403);
     assertThat(stranger.get("/fhir/Task/" + id).status()).isEqualTo(403);
+    assertThat(stranger.get("/fhir/Consent/" + id).status()).isEqualTo(403);
     assertThat(stranger.get("/fhir/Patient/" + referral.personId()).status()).isEqualTo(404);
     assertThat(stranger.get("/fhir/DocumentReference/discharge-" + referral.id()).status())
         .isEqualTo(403);

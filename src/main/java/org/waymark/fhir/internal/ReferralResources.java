@@ -88,6 +88,9 @@ class ReferralResources {
     if (r.reason() != null) {
       sr.addNote().setText(r.reason());
     }
+    if (r.consentToShare()) {
+      sr.addSupportingInfo(new Reference("Consent/" + Fhir.referralId(r.id())));
+    }
     return sr;
   }
 

@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,8 +30,12 @@ class ScopeInterceptor {
     this.audit = audit;
   }
 
+  /**
+   * Answers a refusal itself (403, an OperationOutcome) and stops the request, rather than
+   * throwing: an exception thrown by a hook is logged as an error with its stack trace.
+   */
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
-  public boolean check(RequestDetails request) {
+  public boolean check(RequestDetails request, HttpServletResponse response) throws IOException {
     RestOperationTypeEnum op = request.getRestOperationType();
     if (op == RestOperationTypeEnum.METADATA) {
       return true;
@@ -45,7 +51,15 @@ class ScopeInterceptor {
           default -> false;
         };
     if (type == null || !client.allows(type, write)) {
-      refuse(request.getRequestType() + " " + request.getRequestPath());
+      audit.recordIndependently(
+          AuditEntry.refused(
+              "FHIR_SCOPE",
+              "endpoint",
+              request.getRequestType() + " " + request.getRequestPath(),
+              null));
+      FhirSecurityConfiguration.outcome(
+          response, 403, "forbidden", "The client's scopes do not allow this.");
+      return false;
     }
     return true;
   }

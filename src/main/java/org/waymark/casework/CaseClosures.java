@@ -192,6 +192,31 @@ public class CaseClosures {
     return d;
   }
 
+  /**
+   * The discharge summary of a referral's case, for whoever may read the referral (the referrer who
+   * made it, link workers and managers of the PCN that received it): its text and its SNOMED CT
+   * coded part. Empty while the case is open, or if the referral never became a case. Audited as
+   * {@code REFERRAL_READ} and, when there is one, {@code DISCHARGE_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such referral
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read the
+   *     referral (audited)
+   */
+  @Transactional
+  public Optional<Discharge> dischargeOfReferral(UUID referralId) {
+    Referral r = referrals.find(referralId);
+    Optional<Discharge> d =
+        cases
+            .forReferral(r.organisationId(), referralId)
+            .flatMap(c -> discharges.find(c.organisationId(), c.id()));
+    d.ifPresent(
+        x ->
+            audit.record(
+                AuditEntry.allowed("DISCHARGE_READ", "case", x.caseId(), r.personId())
+                    .withDetail("Referral " + referralId)));
+    return d;
+  }
+
   private CaseFile writable(UUID caseId) {
     CaseFile c = cases.find(caseId).orElseThrow(() -> new RecordNotFoundException("case"));
     access.requireWrite(c);

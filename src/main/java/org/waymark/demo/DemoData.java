@@ -61,6 +61,7 @@ class DemoData implements ApplicationRunner {
   private final DemoOutcomes demoOutcomes;
   private final DemoResearch demoResearch;
   private final DemoReporting demoReporting;
+  private final DemoFhirClients demoFhirClients;
   private final String enabled;
   private final String password;
   private final Path feeds;
@@ -77,6 +78,7 @@ class DemoData implements ApplicationRunner {
       DemoOutcomes demoOutcomes,
       DemoResearch demoResearch,
       DemoReporting demoReporting,
+      DemoFhirClients demoFhirClients,
       @Value("${waymark.demo.enabled:}") String enabled,
       @Value("${waymark.demo.password:}") String password,
       @Value("${waymark.demo.directory-feeds:../shared/reference/directory-feeds}") String feeds) {
@@ -91,6 +93,7 @@ class DemoData implements ApplicationRunner {
     this.demoOutcomes = demoOutcomes;
     this.demoResearch = demoResearch;
     this.demoReporting = demoReporting;
+    this.demoFhirClients = demoFhirClients;
     this.enabled = enabled;
     this.password = password;
     this.feeds = Path.of(feeds);
@@ -122,6 +125,7 @@ class DemoData implements ApplicationRunner {
     loadOutcomes();
     loadResearch();
     loadReporting();
+    loadFhirClients(pw);
     if (generated) {
       log.warn(
           "Demo data loaded. The demo accounts' password (shown once; set WAYMARK_DEMO_PASSWORD to choose it): {}",
@@ -204,6 +208,15 @@ class DemoData implements ApplicationRunner {
           "Demo referrals and cases loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (RuntimeException e) {
       log.warn("The demo referrals and cases could not be loaded", e);
+    }
+  }
+
+  /** The demo FHIR client systems; a problem is logged and the demo carries on. */
+  private void loadFhirClients(String pw) {
+    try {
+      demoFhirClients.load(pw);
+    } catch (RuntimeException e) {
+      log.warn("The demo FHIR clients could not be registered", e);
     }
   }
 

@@ -17,6 +17,7 @@
       "outcome",
       "notification",
       "research",
-      "reporting"
+      "reporting",
+      "fhir"
     })
 package org.waymark.demo;

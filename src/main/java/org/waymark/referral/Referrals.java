@@ -585,6 +585,35 @@ public class Referrals {
     return found;
   }
 
+  /**
+   * The signed-in referrer's own referrals that match every filter given (a null filter matches
+   * all), most recently changed first, at most {@code limit}: for a referring system following its
+   * referrals. Audited as {@code REFERRAL_LIST_READ}, with the person when one is named.
+   *
+   * @param personId the person record the referrals are about
+   * @param nhsNumber the person's NHS number as the referral gave it
+   * @param status the referrals' status now
+   * @param changedSince the earliest time of the last status change, inclusive
+   */
+  @Transactional
+  public List<Referral> mine(
+      UUID personId, String nhsNumber, ReferralStatus status, Instant changedSince, int limit) {
+    UUID organisationId = currentOrganisation();
+    access.require(Permission.READ_OWN_REFERRALS, organisationId, "referral", null, personId);
+    List<Referral> found =
+        store.byReferrer(
+            access.currentUser().orElseThrow().userId(),
+            personId,
+            nhsNumber,
+            status,
+            changedSince,
+            limit);
+    audit.record(
+        AuditEntry.allowed("REFERRAL_LIST_READ", "referral", null, personId)
+            .withDetail("results=" + found.size()));
+    return found;
+  }
+
   /** The referrals about one person, for link workers and managers of the PCN. Audited. */
   @Transactional
   public List<Referral> forPerson(UUID organisationId, UUID personId) {

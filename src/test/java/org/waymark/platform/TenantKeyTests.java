@@ -33,7 +33,12 @@ class TenantKeyTests {
           "scheduled_tasks",
           "postcode_location",
           // Reference data: deprivation deciles by area, the same for every tenant (ADR 0019).
-          "report_imd");
+          "report_imd",
+          // FHIR client systems, looked up by client id before any tenant is known, like
+          // user_account; each row still names its organisation (ADR 0020).
+          "fhir_client",
+          // Infrastructure: the authorisation server's signing key, shared by every instance.
+          "fhir_signing_key");
 
   @Autowired JdbcClient jdbc;
 

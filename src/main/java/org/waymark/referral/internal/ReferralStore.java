@@ -154,6 +154,44 @@ public class ReferralStore {
         .list();
   }
 
+  /**
+   * One referrer's referrals that match every filter given (a null filter matches all), most
+   * recently changed first.
+   *
+   * @param nhsNumber the person's NHS number as the referral gave it
+   * @param changedSince the earliest status change time, inclusive
+   */
+  public List<Referral> byReferrer(
+      UUID userId,
+      UUID personId,
+      String nhsNumber,
+      ReferralStatus status,
+      Instant changedSince,
+      int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM referral WHERE referrer_user_id = ?");
+    List<Object> params = new java.util.ArrayList<>(List.of(userId));
+    if (personId != null) {
+      sql.append(" AND person_id = ?");
+      params.add(personId);
+    }
+    if (nhsNumber != null) {
+      sql.append(" AND person_as_referred->>'nhsNumber' = ?");
+      params.add(nhsNumber);
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (changedSince != null) {
+      sql.append(" AND status_changed_at >= ?");
+      params.add(Timestamp.from(changedSince));
+    }
+    sql.append(" ORDER BY status_changed_at DESC, id LIMIT ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(ReferralStore::map).list();
+  }
+
   /** The referrals about one person record, newest first. */
   public List<Referral> forPerson(UUID organisationId, UUID personId) {
     return jdbc.sql(

@@ -1,0 +1,69 @@
+package org.waymark.demo;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.waymark.fhir.FhirClients;
+import org.waymark.identity.ActingAs;
+import org.waymark.identity.IdentityManagement;
+import org.waymark.identity.Organisation;
+import org.waymark.identity.OrganisationType;
+
+/**
+ * Two FHIR client systems, registered by the demo administrator: Hillside Health Centre's GP system
+ * (refers and follows its referrals) and Good Neighbours Befriending's referral platform (answers
+ * the onward referrals to its services). Their secret is the demo password followed by {@code
+ * -fhir-client}.
+ */
+@Component
+class DemoFhirClients {
+
+  static final String GP_SYSTEM = "hillside-gp-system";
+  static final String VCS_PLATFORM = "good-neighbours-platform";
+
+  private final ActingAs actingAs;
+  private final IdentityManagement identity;
+  private final FhirClients clients;
+
+  DemoFhirClients(ActingAs actingAs, IdentityManagement identity, FhirClients clients) {
+    this.actingAs = actingAs;
+    this.identity = identity;
+    this.clients = clients;
+  }
+
+  void load(String password) {
+    String secret = password + "-fhir-client";
+    Organisation hillside =
+        identity.organisations(OrganisationType.GP_PRACTICE).stream()
+            .filter(o -> "B83001".equals(o.odsCode()))
+            .findFirst()
+            .orElseThrow();
+    Organisation goodNeighbours =
+        identity.organisations(OrganisationType.VCS).stream()
+            .filter(o -> o.name().equals("Good Neighbours Befriending"))
+            .findFirst()
+            .orElseThrow();
+    actingAs.run(
+        "admin@" + DemoData.DOMAIN,
+        () -> {
+          clients.register(
+              hillside.id(),
+              "Hillside Health Centre GP system",
+              List.of(
+                  "system/ServiceRequest.*",
+                  "system/Task.read",
+                  "system/Patient.read",
+                  "system/DocumentReference.read",
+                  "system/Subscription.*"),
+              "GP",
+              GP_SYSTEM,
+              secret);
+          clients.register(
+              goodNeighbours.id(),
+              "Good Neighbours referral platform",
+              List.of("system/ServiceRequest.read", "system/Task.*", "system/Subscription.*"),
+              null,
+              VCS_PLATFORM,
+              secret);
+        });
+  }
+}

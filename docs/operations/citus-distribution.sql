@@ -4,6 +4,7 @@
 
 -- Reference tables: copied to every node.
 SELECT create_reference_table('code_list_entry');
+SELECT create_reference_table('fhir_client');
 SELECT create_reference_table('membership');
 SELECT create_reference_table('organisation');
 SELECT create_reference_table('outcome_instrument');
@@ -11,7 +12,7 @@ SELECT create_reference_table('postcode_location');
 SELECT create_reference_table('report_imd');
 SELECT create_reference_table('user_account');
 
--- Coordinator only (infrastructure): event_publication, scheduled_tasks, sign_in_attempt, spring_session, spring_session_attributes.
+-- Coordinator only (infrastructure): event_publication, fhir_signing_key, scheduled_tasks, sign_in_attempt, spring_session, spring_session_attributes.
 
 -- Distributed by tenant, all co-located, parents before children.
 SELECT create_distributed_table('audit_event', 'organisation_id', colocate_with => 'none');
@@ -39,6 +40,8 @@ SELECT create_distributed_table('directory_service_need', 'organisation_id', col
 SELECT create_distributed_table('directory_service_point', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('directory_taxonomy', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('directory_taxonomy_term', 'organisation_id', colocate_with => 'audit_event');
+SELECT create_distributed_table('fhir_referral', 'organisation_id', colocate_with => 'audit_event');
+SELECT create_distributed_table('fhir_subscription', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('follow_up', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('follow_up_attempt', 'organisation_id', colocate_with => 'audit_event');
 SELECT create_distributed_table('follow_up_plan', 'organisation_id', colocate_with => 'audit_event');

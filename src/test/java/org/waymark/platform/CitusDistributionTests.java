@@ -35,6 +35,7 @@ class CitusDistributionTests {
           "user_account",
           "membership",
           "code_list_entry",
+          "fhir_client",
           "outcome_instrument",
           "postcode_location",
           "report_imd");
@@ -46,7 +47,8 @@ class CitusDistributionTests {
           "spring_session_attributes",
           "event_publication",
           "scheduled_tasks",
-          "sign_in_attempt");
+          "sign_in_attempt",
+          "fhir_signing_key");
 
   static final Path SCRIPT = Path.of("docs/operations/citus-distribution.sql");
 

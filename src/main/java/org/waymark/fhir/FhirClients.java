@@ -41,7 +41,7 @@ public class FhirClients {
   /** SMART system scopes: a resource type (or every type) and read, write or both. */
   public static final Pattern SCOPE =
       Pattern.compile(
-          "system/(\\*|Patient|ServiceRequest|Task|DocumentReference|Subscription|HealthcareService|Consent)\\.(read|write|\\*)");
+          "system/(\\*|Patient|ServiceRequest|Task|DocumentReference|Subscription|HealthcareService|Consent|Questionnaire)\\.(read|write|\\*)");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -15,6 +15,7 @@
       "referral",
       "casework",
       "connection",
-      "directory"
+      "directory",
+      "outcome"
     })
 package org.waymark.fhir;

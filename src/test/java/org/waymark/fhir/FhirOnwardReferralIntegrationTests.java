@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
@@ -179,6 +180,30 @@ class FhirOnwardReferralIntegrationTests {
     assertThat(gp.get("/fhir/HealthcareService/" + java.util.UUID.randomUUID()).status())
         .isEqualTo(404);
     assertThat(platform.get("/fhir/HealthcareService").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theOutcomeInstrumentsAreReadAsQuestionnaires() {
+    FhirHttp gp =
+        f.client(
+            f.register(clients, f.org.practice, List.of("system/Questionnaire.read"), "GP"), null);
+    Bundle all = gp.get("/fhir/Questionnaire").valid(Bundle.class);
+    assertThat(all.getEntry()).hasSizeGreaterThanOrEqualTo(3);
+    for (Bundle.BundleEntryComponent e : all.getEntry()) {
+      org.waymark.support.FhirValidation.assertValid(e.getResource());
+    }
+    Questionnaire swemwbs =
+        all.getEntry().stream()
+            .map(e -> (Questionnaire) e.getResource())
+            .filter(q -> q.getUrl().endsWith("/SWEMWBS"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(swemwbs.getItem()).hasSize(7);
+    Questionnaire read =
+        gp.get("/fhir/Questionnaire/" + swemwbs.getIdElement().getIdPart())
+            .valid(Questionnaire.class);
+    assertThat(read.getTitle()).isEqualTo(swemwbs.getTitle());
+    assertThat(gp.get("/fhir/Questionnaire/no-such-1").status()).isEqualTo(404);
   }
 
   @Test

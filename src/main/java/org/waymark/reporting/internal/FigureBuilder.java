@@ -386,64 +386,44 @@ public class FigureBuilder {
 
     // ---- casework ----
 
+    /**
+     * Caseloads: per link worker for a service's own staff; per PCN for a commissioner, who sees
+     * aggregates only.
+     */
     void caseloads() {
-      if (audience == Audience.SERVICE) {
-        List<Map<String, Object>> rows =
-            rows(
-                """
-                SELECT link_worker_id AS k,
-                  count(*) FILTER (WHERE case_status = 'OPEN') AS open,
-                  count(*) FILTER (WHERE opened_on BETWEEN :from AND :to) AS opened,
-                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to) AS closed
-                FROM report_referral WHERE %s AND link_worker_id IS NOT NULL GROUP BY 1
-                """,
-                null, Map.of("from", Date.valueOf(f.from()), "to", Date.valueOf(f.to())));
-        List<String> labels = new ArrayList<>();
-        List<long[]> counts = new ArrayList<>();
-        rows.sort(Comparator.comparing(r -> userName(r.get("k"))));
-        for (Map<String, Object> r : rows) {
-          labels.add(userName(r.get("k")));
-          counts.add(new long[] {lng(r.get("open")), lng(r.get("opened")), lng(r.get("closed"))});
-        }
-        crossTab(
-            "caseload-by-link-worker",
-            "Caseload per link worker",
-            "Link worker",
-            List.of("Open cases today", "Cases opened in the period", "Cases closed in the period"),
-            labels,
-            counts,
-            0,
-            "open cases",
-            "Open cases are counted today; opened and closed within the dates chosen.");
-      } else {
-        List<Map<String, Object>> rows =
-            rows(
-                """
-                SELECT organisation_id AS k,
-                  count(*) FILTER (WHERE case_status = 'OPEN') AS open,
-                  count(*) FILTER (WHERE opened_on BETWEEN :from AND :to) AS opened,
-                  count(*) FILTER (WHERE closed_on BETWEEN :from AND :to) AS closed
-                FROM report_referral WHERE %s AND link_worker_id IS NOT NULL GROUP BY 1
-                """,
-                null, Map.of("from", Date.valueOf(f.from()), "to", Date.valueOf(f.to())));
-        List<String> labels = new ArrayList<>();
-        List<long[]> counts = new ArrayList<>();
-        rows.sort(Comparator.comparing(r -> orgName(r.get("k"))));
-        for (Map<String, Object> r : rows) {
-          labels.add(orgName(r.get("k")));
-          counts.add(new long[] {lng(r.get("open")), lng(r.get("opened")), lng(r.get("closed"))});
-        }
-        crossTab(
-            "caseload-by-pcn",
-            "Caseloads by PCN",
-            "PCN",
-            List.of("Open cases today", "Cases opened in the period", "Cases closed in the period"),
-            labels,
-            counts,
-            0,
-            "open cases",
-            "Open cases are counted today; opened and closed within the dates chosen.");
+      boolean service = audience == Audience.SERVICE;
+      String by = service ? "link_worker_id" : "organisation_id";
+      Function<Object, String> name = service ? this::userName : this::orgName;
+      List<Map<String, Object>> rows =
+          rows(
+              """
+              SELECT %1$s AS k,
+                count(*) FILTER (WHERE case_status = 'OPEN') AS open,
+                count(*) FILTER (WHERE opened_on BETWEEN :from AND :to) AS opened,
+                count(*) FILTER (WHERE closed_on BETWEEN :from AND :to) AS closed
+              FROM report_referral WHERE %%s AND link_worker_id IS NOT NULL GROUP BY 1
+              """
+                  .formatted(by)
+                  .replace("%%s", "%s"),
+              null,
+              Map.of("from", Date.valueOf(f.from()), "to", Date.valueOf(f.to())));
+      List<String> labels = new ArrayList<>();
+      List<long[]> counts = new ArrayList<>();
+      rows.sort(Comparator.comparing(r -> name.apply(r.get("k"))));
+      for (Map<String, Object> r : rows) {
+        labels.add(name.apply(r.get("k")));
+        counts.add(new long[] {lng(r.get("open")), lng(r.get("opened")), lng(r.get("closed"))});
       }
+      crossTab(
+          service ? "caseload-by-link-worker" : "caseload-by-pcn",
+          service ? "Caseload per link worker" : "Caseloads by PCN",
+          service ? "Link worker" : "PCN",
+          List.of("Open cases today", "Cases opened in the period", "Cases closed in the period"),
+          labels,
+          counts,
+          0,
+          "open cases",
+          "Open cases are counted today; opened and closed within the dates chosen.");
     }
 
     void contactsByMonth() {

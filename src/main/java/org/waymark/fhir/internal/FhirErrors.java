@@ -97,6 +97,15 @@ class FhirErrors {
     if (e instanceof BaseServerResponseException known) {
       return known;
     }
+    if (e instanceof ca.uhn.fhir.parser.DataFormatException
+        || e instanceof NumberFormatException
+        || e instanceof java.time.format.DateTimeParseException) {
+      // A search parameter HAPI or a provider could not read (a date, a number): the request is
+      // at fault, so 400, naming nothing of the server.
+      return new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+          "A search parameter is not in the form FHIR gives it (for example a date like 2026-01-31"
+              + " or a whole number).");
+    }
     if (e instanceof AccessDeniedException) {
       return new ForbiddenOperationException("You do not have access to this.");
     }

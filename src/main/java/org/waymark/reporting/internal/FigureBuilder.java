@@ -403,8 +403,7 @@ public class FigureBuilder {
                 count(*) FILTER (WHERE closed_on BETWEEN :from AND :to) AS closed
               FROM report_referral WHERE %%s AND link_worker_id IS NOT NULL GROUP BY 1
               """
-                  .formatted(by)
-                  .replace("%%s", "%s"),
+                  .formatted(by),
               null,
               Map.of("from", Date.valueOf(f.from()), "to", Date.valueOf(f.to())));
       List<String> labels = new ArrayList<>();
@@ -714,8 +713,7 @@ public class FigureBuilder {
                 avg(%1$s - baseline) AS change
               FROM report_wellbeing WHERE %%s GROUP BY 1, 2
               """
-                  .formatted(column)
-                  .replace("%%s", "%s"),
+                  .formatted(column),
               "received_on");
       Map<String, Map<String, Object>> byMeasure = new HashMap<>();
       for (Map<String, Object> r : rows) {
@@ -822,8 +820,7 @@ public class FigureBuilder {
               JOIN (VALUES %2$s) AS v(i, s, d, m) ON v.i = w.instrument_code AND v.s = w.score_code
               GROUP BY 1, 2
               """
-                  .formatted(column, values)
-                  .replace("%%s", "%s"),
+                  .formatted(column, values),
               "received_on",
               extra);
       Map<String, long[]> result = new HashMap<>();

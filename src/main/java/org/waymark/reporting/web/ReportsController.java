@@ -44,29 +44,21 @@ class ReportsController {
     this.dashboards = dashboards;
   }
 
-  @GetMapping("/reports/service")
+  @GetMapping({"/reports/service", "/reports/service/{section}"})
   @RequiresPermission(Permission.VIEW_SERVICE_REPORTS)
-  String service(@ModelAttribute("filter") FilterForm filter, Model model) {
-    return page(Audience.SERVICE, Section.REFERRALS, filter, model);
-  }
-
-  @GetMapping("/reports/service/{section}")
-  @RequiresPermission(Permission.VIEW_SERVICE_REPORTS)
-  String serviceSection(
-      @PathVariable String section, @ModelAttribute("filter") FilterForm filter, Model model) {
+  String service(
+      @PathVariable(required = false) String section,
+      @ModelAttribute("filter") FilterForm filter,
+      Model model) {
     return page(Audience.SERVICE, section(section), filter, model);
   }
 
-  @GetMapping("/reports/commissioner")
+  @GetMapping({"/reports/commissioner", "/reports/commissioner/{section}"})
   @RequiresPermission(Permission.VIEW_COMMISSIONER_REPORTS)
-  String commissioner(@ModelAttribute("filter") FilterForm filter, Model model) {
-    return page(Audience.COMMISSIONER, Section.REFERRALS, filter, model);
-  }
-
-  @GetMapping("/reports/commissioner/{section}")
-  @RequiresPermission(Permission.VIEW_COMMISSIONER_REPORTS)
-  String commissionerSection(
-      @PathVariable String section, @ModelAttribute("filter") FilterForm filter, Model model) {
+  String commissioner(
+      @PathVariable(required = false) String section,
+      @ModelAttribute("filter") FilterForm filter,
+      Model model) {
     return page(Audience.COMMISSIONER, section(section), filter, model);
   }
 

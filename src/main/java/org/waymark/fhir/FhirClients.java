@@ -29,19 +29,37 @@ import org.waymark.shared.RecordNotFoundException;
 /**
  * Registering the client systems that may call the FHIR API, for administrators. A client acts for
  * one organisation through an account of its own (a referrer for a GP practice or another referring
- * organisation, a VCS coordinator for a voluntary organisation), so the modules' own access checks
- * and audit log apply to it exactly as to a person in that role; its scopes further limit which
- * resources and operations it may use. Every method needs {@link
+ * organisation, a VCS coordinator for a voluntary organisation, a service manager for a PCN's link
+ * worker service, whose system reads the casework its scopes allow), so the modules' own access
+ * checks and audit log apply to it exactly as to a person in that role; its scopes further limit
+ * which resources and operations it may use. Every method needs {@link
  * Permission#ADMINISTER_ORGANISATIONS}; a refusal is audited and thrown as {@link
  * org.springframework.security.access.AccessDeniedException}.
  */
 @Service
 public class FhirClients {
 
+  /** The resource types a scope may name, besides {@code *} for all of them. */
+  public static final List<String> RESOURCE_TYPES =
+      List.of(
+          "Patient",
+          "ServiceRequest",
+          "Task",
+          "DocumentReference",
+          "Subscription",
+          "HealthcareService",
+          "Organization",
+          "Location",
+          "Consent",
+          "Questionnaire",
+          "QuestionnaireResponse",
+          "Observation",
+          "CarePlan",
+          "Goal");
+
   /** SMART system scopes: a resource type (or every type) and read, write or both. */
   public static final Pattern SCOPE =
-      Pattern.compile(
-          "system/(\\*|Patient|ServiceRequest|Task|DocumentReference|Subscription|HealthcareService|Consent|Questionnaire)\\.(read|write|\\*)");
+      Pattern.compile("system/(\\*|" + String.join("|", RESOURCE_TYPES) + ")\\.(read|write|\\*)");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -92,7 +110,7 @@ public class FhirClients {
    * Registers a client with the given client id and secret (at least 16 characters), creating the
    * account it acts as. Audited as {@code FHIR_CLIENT_REGISTERED}.
    *
-   * @param organisationId a GP practice, VCS, local authority or other referring organisation
+   * @param organisationId a GP practice, VCS, local authority, PCN or other referring organisation
    * @param scopes at least one, each matching {@link #SCOPE}
    * @param referralSource a {@code REFERRAL_SOURCE} code for referrals that name none; may be null
    * @throws IllegalArgumentException naming what is wrong; nothing is written
@@ -193,9 +211,11 @@ public class FhirClients {
     return switch (type) {
       case GP_PRACTICE, LOCAL_AUTHORITY, OTHER -> Role.REFERRER;
       case VCS -> Role.VCS_COORDINATOR;
+      case PCN -> Role.SERVICE_MANAGER;
       default ->
           throw new IllegalArgumentException(
-              "FHIR clients act for a GP practice, a VCS, a local authority or another referrer");
+              "FHIR clients act for a GP practice, a VCS, a local authority, a PCN or another"
+                  + " referrer");
     };
   }
 }

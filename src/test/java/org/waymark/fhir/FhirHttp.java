@@ -99,6 +99,15 @@ final class FhirHttp {
             .build());
   }
 
+  /** Sends a body as it is, with the content type given (none if null). */
+  Answer raw(String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder b = builder(path);
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   Answer delete(String path) {
     return send(builder(path).DELETE().build());
   }

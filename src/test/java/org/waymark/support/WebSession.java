@@ -194,14 +194,40 @@ public final class WebSession {
 
   /** Posts a file as a multipart form, as a browser's file upload does, with the CSRF token. */
   public Page postFile(String path, String field, String filename, String type, byte[] content) {
+    return postFile(path, Map.of(), field, filename, type, content);
+  }
+
+  /** Posts a file with other form fields as a multipart form, with the CSRF token. */
+  public Page postFile(
+      String path,
+      Map<String, String> fields,
+      String field,
+      String filename,
+      String type,
+      byte[] content) {
     String boundary = "----waymark" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    StringBuilder others = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            others
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n--")
+                .append(boundary)
+                .append("\r\n"));
     String head =
         "--"
             + boundary
             + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
             + csrfToken()
             + "\r\n--"
+            + boundary
+            + "\r\n"
+            + others
+            + "--"
             + boundary
             + "\r\nContent-Disposition: form-data; name=\""
             + field

@@ -14,6 +14,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.waymark.identity.IdentityManagement;
@@ -75,6 +77,23 @@ class PageErrorHandling {
       throws IOException {
     return answer(
         request, response, 413, "Content Too Large", "The request body is too large.", "error/4xx");
+  }
+
+  /**
+   * A multipart body the container cannot parse (a browser never sends one; a hand-made request
+   * may, for example with an unbalanced quote in a file name) is a bad request, not a fault.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView badUpload(
+      MultipartException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (e instanceof MaxUploadSizeExceededException) {
+      return answer(
+          request, response, 413, "Content Too Large", "The upload is too large.", "error/4xx");
+    }
+    log.info("Unreadable upload in request {}: {}", RequestContext.requestId(), e.toString());
+    return answer(
+        request, response, 400, "Bad Request", "The upload could not be read.", "error/4xx");
   }
 
   @ExceptionHandler(Exception.class)

@@ -117,6 +117,10 @@ final class OrukCsvPackage {
         byId.merge(
             id == null ? "#" + byId.size() : id, row, (a, b) -> b.size() >= a.size() ? b : a);
       }
+    } catch (java.io.UncheckedIOException e) {
+      // The parser reports a quote left open, or a character after a closing quote, this way.
+      throw new IllegalArgumentException(
+          fileName + " is not valid CSV: a quoted value is not closed, or a quote is out of place");
     }
     rows.clear();
     rows.addAll(byId.values());

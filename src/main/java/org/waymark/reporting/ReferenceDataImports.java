@@ -362,7 +362,8 @@ public class ReferenceDataImports {
         .param("stored", stored)
         .param("skipped", skipped)
         .param("status", status.name())
-        .param("message", message)
+        // A message may quote the file, and PostgreSQL text cannot hold a NUL.
+        .param("message", message == null ? null : message.replace("\u0000", ""))
         .update();
   }
 
@@ -389,13 +390,19 @@ public class ReferenceDataImports {
         rs.getString("message"));
   }
 
-  /** The file's own name, without any folder a browser sent, at most 200 characters; or null. */
+  /**
+   * The file's own name, without any folder a browser sent or control characters (PostgreSQL text
+   * cannot hold a NUL), at most 200 characters; or null.
+   */
   static String fileName(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }
-    String n = name.replace('\\', '/');
+    String n = name.replace('\\', '/').replaceAll("\\p{Cntrl}", "");
     n = n.substring(n.lastIndexOf('/') + 1).strip();
+    if (n.isEmpty()) {
+      return null;
+    }
     return n.length() > 200 ? n.substring(0, 200) : n;
   }
 

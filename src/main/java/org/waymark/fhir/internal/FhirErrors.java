@@ -106,6 +106,15 @@ class FhirErrors {
           "A search parameter is not in the form FHIR gives it (for example a date like 2026-01-31"
               + " or a whole number).");
     }
+    if (e instanceof org.apache.tomcat.util.http.InvalidParameterException
+        || e instanceof org.springframework.security.web.firewall.RequestRejectedException) {
+      // The container could not read the parameters (a query or a form-encoded body that is not
+      // UTF-8, or a form body larger than it reads), or the firewall refused their names: the
+      // client sent something it should not have.
+      return new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+          "The request's parameters could not be read: send a resource as FHIR JSON"
+              + " (application/fhir+json) and parameters in UTF-8.");
+    }
     if (e instanceof AccessDeniedException) {
       return new ForbiddenOperationException("You do not have access to this.");
     }

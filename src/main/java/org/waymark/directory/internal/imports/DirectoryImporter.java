@@ -166,7 +166,10 @@ public class DirectoryImporter {
   /** Adds the source, or returns the one with this address (its name and schedule updated). */
   public HarvestSource addHarvestSource(String baseUrl, String name, int everyHours) {
     String url = normaliseBaseUrl(baseUrl);
-    String label = name == null || name.isBlank() ? URI.create(url).getHost() : name.strip();
+    String label =
+        name == null || Json.storable(name).isBlank()
+            ? URI.create(url).getHost()
+            : Json.storable(name).strip();
     return jdbc.sql(
             """
             INSERT INTO directory_harvest_source (organisation_id, id, base_url, name, every_hours)

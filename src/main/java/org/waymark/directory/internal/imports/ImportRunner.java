@@ -288,8 +288,9 @@ class ImportRunner {
   }
 
   /** Opens an import's report (committed at once, so a running import is visible). */
-  Run start(UUID holder, Kind kind, String source, String startedBy) {
+  Run start(UUID holder, Kind kind, String given, String startedBy) {
     UUID id = UUID.randomUUID();
+    String source = Json.storable(given);
     jdbc.sql(
             "INSERT INTO directory_import (organisation_id, id, kind, source, started_by) VALUES"
                 + " (:holder, :id, :kind, :source, :by)")
@@ -347,7 +348,15 @@ class ImportRunner {
         : "unexpected " + e.getClass().getSimpleName();
   }
 
+  /**
+   * At most {@code max} characters, and none that PostgreSQL text cannot hold (NUL): a report line
+   * quotes the source, and must be storable whatever the source holds.
+   */
   static String cut(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    if (s == null) {
+      return null;
+    }
+    String t = Json.storable(s);
+    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
   }
 }

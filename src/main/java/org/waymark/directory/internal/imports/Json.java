@@ -27,7 +27,10 @@ final class Json {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  /** The field's text, stripped; null if absent, null or blank. Numbers are given as text. */
+  /**
+   * The field's text, stripped and without NUL characters (which PostgreSQL text cannot hold); null
+   * if absent, null or blank. Numbers are given as text.
+   */
   static String text(JsonNode node, String field) {
     if (node == null) {
       return null;
@@ -36,8 +39,13 @@ final class Json {
     if (v == null || v.isNull() || v.isContainer()) {
       return null;
     }
-    String s = v.asString().strip();
+    String s = storable(v.asString()).strip();
     return s.isEmpty() ? null : s;
+  }
+
+  /** The text without NUL characters, which neither PostgreSQL text nor jsonb can hold. */
+  static String storable(String s) {
+    return s == null || s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
   }
 
   /** A whole number; a number written as text counts; anything else is a problem. */
@@ -117,7 +125,7 @@ final class Json {
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         JsonNode v = pruned(e.getValue());
         if (v != null) {
-          copy.set(e.getKey(), v);
+          copy.set(storable(e.getKey()), v);
         }
       }
       return copy;
@@ -132,8 +140,11 @@ final class Json {
       }
       return copy;
     }
-    if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
+    if (node == null || node.isNull() || (node.isString() && storable(node.asString()).isBlank())) {
       return null;
+    }
+    if (node.isString() && node.asString().indexOf('\u0000') >= 0) {
+      return JsonNodeFactory.instance.stringNode(storable(node.asString()));
     }
     return node;
   }

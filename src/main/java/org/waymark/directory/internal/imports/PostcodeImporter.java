@@ -61,6 +61,10 @@ class PostcodeImporter {
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     int[] listed = {0};
+    // Postcodes are written a batch at a time, each batch committed: a file that breaks part of the
+    // way keeps the batches before, and the report says so.
+    long[] kept = {0};
+    long[] lastRow = {0};
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(reader, format)) {
       Map<String, String> columns = columns(parser.getHeaderNames());
@@ -72,6 +76,7 @@ class PostcodeImporter {
       boolean hasLsoa21 = columns.containsKey("lsoa21");
       Map<String, Place> batch = new LinkedHashMap<>();
       for (CSVRecord row : parser) {
+        lastRow[0] = row.getRecordNumber();
         String problem = null;
         String postcode = value(row, columns.get("pcds"));
         double lat = 0;
@@ -104,14 +109,17 @@ class PostcodeImporter {
           run.count(Outcome.SKIPPED, 1);
         }
         if (batch.size() >= BATCH) {
-          write(run, batch, hasLsoa11, hasLsoa21);
+          kept[0] += write(run, batch, hasLsoa11, hasLsoa21);
         }
       }
       write(run, batch, hasLsoa11, hasLsoa21);
     } catch (IOException | UncheckedIOException e) {
-      return run.finish(Status.FAILED, "The file could not be read as CSV");
+      return run.finish(
+          Status.FAILED, "The file could not be read as CSV" + stopped(lastRow[0], kept[0]));
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return run.finish(Status.FAILED, "The file could not be read as CSV: " + e.getMessage());
+      return run.finish(
+          Status.FAILED,
+          "The file could not be read as CSV: " + e.getMessage() + stopped(lastRow[0], kept[0]));
     }
     int geocoded = geocode();
     String more =
@@ -121,6 +129,17 @@ class PostcodeImporter {
     return run.finish(
         Status.SUCCEEDED,
         "Postcodes are counted, not listed" + more + "; " + geocoded + " locations geocoded");
+  }
+
+  /** Where a file that broke stopped, and what was kept of it. */
+  private static String stopped(long lastRow, long kept) {
+    String where = lastRow == 0 ? "" : " after row " + lastRow;
+    return kept == 0
+        ? where + "; nothing was kept"
+        : where
+            + "; the "
+            + kept
+            + " postcodes before were kept, and importing the whole file again completes it";
   }
 
   /**
@@ -162,11 +181,13 @@ class PostcodeImporter {
     return row.isSet(column) ? row.get(column).strip() : null;
   }
 
-  private void write(
+  /** Writes the batch in a transaction of its own; returns how many postcodes it held. */
+  private int write(
       ImportRunner.Run run, Map<String, Place> batch, boolean hasLsoa11, boolean hasLsoa21) {
     if (batch.isEmpty()) {
-      return;
+      return 0;
     }
+    int size = batch.size();
     String[] postcodes = batch.keySet().toArray(String[]::new);
     Double[] lats = batch.values().stream().map(Place::lat).toArray(Double[]::new);
     Double[] lons = batch.values().stream().map(Place::lon).toArray(Double[]::new);
@@ -208,6 +229,7 @@ class PostcodeImporter {
     run.count(Outcome.UPDATED, inserted.size() - created);
     run.count(Outcome.UNCHANGED, batch.size() - inserted.size());
     batch.clear();
+    return size;
   }
 
   /**

@@ -272,6 +272,61 @@ class DirectoryImportFuzzTests {
     assertWhole(s, source, "services.csv with a quote left open");
   }
 
+  @Test
+  void nulCharactersAnywhereAreLeftOutNotFailingTheImport() throws IOException {
+    Map<String, String> files = csvPackage();
+    files.put(
+        "services.csv",
+        files.get("services.csv").replace("Community Counselling", "Commu\u0000nity"));
+    String source = uniqueSource("fuzz-nul-csv");
+    Summary csv = imports.importFile(Format.ORUK_3_CSV, source, zip(files, -4), "fuzz");
+    assertWhole(csv, source, "NUL in a CSV service name");
+    assertThat(csv.created()).isEqualTo(1);
+
+    ObjectNode page = (ObjectNode) Json.MAPPER.readTree(orukPage());
+    ((ObjectNode) page.at("/contents/1")).put("name", "Sec\u0000ond");
+    ((ObjectNode) page.at("/contents/1/service_at_locations/0/location")).put("name", "\u0000");
+    String json = page.toString();
+    assertThat(json).contains("\\u0000");
+    String jsonSource = uniqueSource("fuzz-nul-json");
+    Summary oruk =
+        imports.importStream(
+            DEPLOYMENT, Format.ORUK_3_JSON, jsonSource, ImportFixtures.stream(json), "fuzz");
+    assertWhole(oruk, jsonSource, "NUL in a JSON service name");
+    assertThat(oruk.created()).isEqualTo(2);
+
+    ((ObjectNode) page.at("/contents/1")).put("id", "svc\u0000x");
+    String idJson = page.toString();
+    String idSource = uniqueSource("fuzz-nul-id");
+    Summary ids =
+        imports.importStream(
+            DEPLOYMENT, Format.ORUK_3_JSON, idSource, ImportFixtures.stream(idJson), "fuzz");
+    assertWhole(ids, idSource, "NUL in a JSON service id");
+
+    String before = postcodeChecksum();
+    Summary postcodes =
+        imports.importPostcodes(
+            "fuzz-postcodes",
+            ImportFixtures.stream(POSTCODES_HEADER + "X,QX1\u0000 1QZ,,53.8,-1.5,,\r\n"),
+            "fuzz");
+    assertThat(postcodes.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(postcodes.skipped()).isEqualTo(1);
+    assertThat(postcodeChecksum()).isEqualTo(before);
+
+    String nulSource = uniqueSource("fuzz\u0000source");
+    Summary named =
+        imports.importStream(
+            DEPLOYMENT, Format.ORUK_3_JSON, nulSource, ImportFixtures.stream(json), "fuzz");
+    assertThat(named.source()).isEqualTo(nulSource.replace("\u0000", ""));
+    assertWhole(named, named.source(), "NUL in the source's name");
+
+    assertThat(
+            imports
+                .addHarvestSource("http://127.0.0.1:9/" + uniqueSource("nul"), "Na\u0000me", 24)
+                .name())
+        .isEqualTo("Name");
+  }
+
   /** A CSV file mutated as text, or by its columns: quotes left open, a column shifted or lost. */
   static String csvMutant(String csv, Mutations mutations, Random random) {
     List<String> lines = new ArrayList<>(csv.lines().toList());
@@ -366,6 +421,32 @@ class DirectoryImportFuzzTests {
         assertThat(s.failed()).as(as).isZero();
       }
     }
+  }
+
+  @Test
+  void aPostcodeDirectoryThatBreaksAfterAWholeBatchKeepsThatBatchAndSaysSo() {
+    int n = 10 + new Random().nextInt(89);
+    StringBuilder csv = new StringBuilder(POSTCODES_HEADER);
+    for (int i = 0; i < PostcodeImporter.BATCH; i++) {
+      csv.append("X,QY%d %d%s,,53.8,-1.5,,\r\n".formatted(n, i / 676, letters(i % 676)));
+    }
+    csv.append("X,\"QY").append(n).append(" 9ZZ,,53.8,-1.5\r\n");
+    long before = postcodes();
+    Summary s =
+        imports.importPostcodes("fuzz-postcodes", ImportFixtures.stream(csv.toString()), "fuzz");
+    assertThat(s.status()).isEqualTo(Status.FAILED);
+    assertThat(s.created() + s.updated() + s.unchanged()).isEqualTo(PostcodeImporter.BATCH);
+    assertThat(postcodes() - before).isEqualTo(s.created());
+    assertThat(s.message())
+        .startsWith("The file could not be read as CSV after row " + PostcodeImporter.BATCH)
+        .endsWith(
+            "the "
+                + PostcodeImporter.BATCH
+                + " postcodes before were kept, and importing the whole file again completes it");
+  }
+
+  private static String letters(int i) {
+    return "" + (char) ('A' + i / 26) + (char) ('A' + i % 26);
   }
 
   /** The data rows a CSV file holds, read as the importer reads it. */
@@ -474,6 +555,27 @@ class DirectoryImportFuzzTests {
   }
 
   // ---- the upload pages ----
+
+  @Test
+  void theHarvestSourceFormAnswersEveryMutantWithAPage() {
+    WebSession admin = new WebSession(port).signedInAs(Role.ADMINISTRATOR);
+    Random random = new Random(1108);
+    List<String> good = List.of("https://api.example.org/oruk", "Example API", "24");
+    for (int i = 0; i < 40; i++) {
+      List<String> values = new ArrayList<>(good);
+      int field = random.nextInt(3);
+      values.set(
+          field,
+          random.nextBoolean() ? Mutations.junk(random) : good.get(field) + Mutations.junk(random));
+      WebSession.Page answer =
+          admin.post(
+              "/admin/directory/imports/sources/new",
+              Map.of("baseUrl", values.get(0), "name", values.get(1), "everyHours", values.get(2)));
+      String as = "source form " + i + " " + values;
+      assertThat(answer.status()).as(as + ": " + answer.body()).isIn(200, 302, 400);
+      assertThat(answer.body()).as(as).doesNotContain("Exception", "\tat org.");
+    }
+  }
 
   @Test
   void anUploadWhoseFileNameBreaksTheMultipartHeaderIsABadRequest() {

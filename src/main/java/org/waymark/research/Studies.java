@@ -265,14 +265,28 @@ public class Studies {
     } else {
       return null;
     }
-    try {
-      java.awt.image.BufferedImage image =
-          javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-      if (image == null
-          || image.getWidth() > 4000
-          || image.getHeight() > 4000
-          || image.getWidth() < 1) {
+    // The size in the header is checked before the pixels are decoded: a small file may claim
+    // to be 50,000 pixels square, and decoding it would take gigabytes.
+    try (javax.imageio.stream.ImageInputStream in =
+        javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      java.util.Iterator<javax.imageio.ImageReader> readers =
+          javax.imageio.ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
         return null;
+      }
+      javax.imageio.ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width < 1 || height < 1 || width > 4000 || height > 4000) {
+          return null;
+        }
+        if (reader.read(0) == null) {
+          return null;
+        }
+      } finally {
+        reader.dispose();
       }
     } catch (java.io.IOException | RuntimeException e) {
       return null;

@@ -150,6 +150,27 @@ class FhirAuthorisationTests {
   }
 
   @Test
+  void theDemoPcnSystemReadsZoesSupportPlan() {
+    FhirHttp demo = new FhirHttp(port);
+    assertThat(
+            demo.token("aire-valley-pcn-system", DemoAccounts.PASSWORD + "-fhir-client", null)
+                .status())
+        .isEqualTo(200);
+    Bundle zoe =
+        demo.get("/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000018")
+            .valid(Bundle.class);
+    assertThat(zoe.getEntry()).hasSize(1);
+    String patient = "Patient/" + zoe.getEntryFirstRep().getResource().getIdElement().getIdPart();
+    Bundle plans = demo.get("/fhir/CarePlan?patient=" + patient).valid(Bundle.class);
+    assertThat(plans.getEntry()).isNotEmpty();
+    Bundle goals = demo.get("/fhir/Goal?patient=" + patient).valid(Bundle.class);
+    assertThat(goals.getEntry())
+        .extracting(e -> ((org.hl7.fhir.r4.model.Goal) e.getResource()).getDescription().getText())
+        .contains("Go to an art group every week and get to know one or two people there");
+    assertThat(demo.get("/fhir/ServiceRequest").status()).isEqualTo(403);
+  }
+
+  @Test
   void onlyAnAdministratorRegistersClients() {
     var manager = f.org.manager;
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -76,16 +76,34 @@ class FhirParameterFuzzTests {
   @Autowired DirectoryCuration curation;
   @Autowired FhirClients clients;
 
+  /** What a PCN's own system reads: the people it holds and their casework. */
+  static final List<String> CASEWORK_RESOURCES =
+      List.of("Patient", "QuestionnaireResponse", "Observation", "CarePlan", "Goal");
+
   @Test
   void searchesAndReadsWithBadParametersNeverGiveAServerError() {
     FhirFixture f = new FhirFixture(identity, curation, clients, port);
     List<String> scopes = new java.util.ArrayList<>(f.gpSystem.scopes());
     scopes.addAll(FhirDirectoryResourcesTests.SCOPES);
-    FhirHttp gp = f.client(f.register(clients, f.org.practice, scopes, "GP"), null);
-    Random random = new Random(31);
+    fuzz(
+        f.client(f.register(clients, f.org.practice, scopes, "GP"), null),
+        RESOURCES,
+        new Random(31));
+  }
+
+  @Test
+  void aPcnSystemsSearchesAndReadsWithBadParametersNeverGiveAServerError() {
+    FhirFixture f = new FhirFixture(identity, curation, clients, port);
+    FhirHttp pcn =
+        f.client(
+            f.register(clients, f.org.pcn, FhirCaseworkResourcesTests.CASEWORK_SCOPES, null), null);
+    fuzz(pcn, CASEWORK_RESOURCES, new Random(37));
+  }
+
+  private static void fuzz(FhirHttp client, List<String> resources, Random random) {
     for (int i = 0; i < 400; i++) {
       StringBuilder path =
-          new StringBuilder("/fhir/").append(RESOURCES.get(random.nextInt(RESOURCES.size())));
+          new StringBuilder("/fhir/").append(resources.get(random.nextInt(resources.size())));
       if (random.nextInt(5) == 0) {
         path.append('/').append(URLEncoder.encode(Mutations.junk(random), StandardCharsets.UTF_8));
       } else {
@@ -99,7 +117,7 @@ class FhirParameterFuzzTests {
               .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
       }
-      FhirHttp.Answer answer = gp.get(path.toString());
+      FhirHttp.Answer answer = client.get(path.toString());
       assertThat(answer.status()).as(path.toString()).isIn(ANSWERS);
       if (answer.status() != 200) {
         // An address with control characters or an encoded slash is refused before FHIR sees it

@@ -1,6 +1,7 @@
 package org.waymark.fhir.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Attachment;
@@ -25,6 +26,7 @@ import org.waymark.codelist.CodeList;
 import org.waymark.codelist.CodeLists;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
+import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralStatus;
@@ -145,10 +147,18 @@ class ReferralResources {
 
   /** The person as the referral gave them, under the person record's id. */
   Patient patient(Referral r) {
-    PersonDetails p = r.personAsReferred();
+    return patient(r.personId(), r.receivedAt(), r.personAsReferred());
+  }
+
+  /** The person as the service holds them, for a system acting for the PCN. */
+  Patient patient(Person person) {
+    return patient(person.id(), person.updatedAt(), person.details());
+  }
+
+  private Patient patient(UUID id, Instant updatedAt, PersonDetails p) {
     Patient patient = new Patient();
-    patient.setId(r.personId().toString());
-    patient.getMeta().setLastUpdated(Date.from(r.receivedAt()));
+    patient.setId(id.toString());
+    patient.getMeta().setLastUpdated(Date.from(updatedAt));
     if (p.nhsNumber() != null) {
       patient.addIdentifier(new Identifier().setSystem(Fhir.NHS_NUMBER).setValue(p.nhsNumber()));
     }

@@ -57,7 +57,7 @@ class DemoFhirClients {
               "Hillside Health Centre GP system",
               List.of(
                   "system/ServiceRequest.*",
-                  "system/Task.read",
+                  "system/Task.*",
                   "system/Patient.read",
                   "system/DocumentReference.read",
                   "system/Subscription.*"),

@@ -134,7 +134,7 @@ class FhirAuthorisationTests {
   @Test
   void aClientAsksOnlyForScopesItWasGiven() {
     FhirHttp.Answer answer =
-        new FhirHttp(port).token(f.gpSystem.clientId(), FhirFixture.SECRET, "system/Task.write");
+        new FhirHttp(port).token(f.gpSystem.clientId(), FhirFixture.SECRET, "system/Goal.read");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).contains("invalid_scope");
   }

@@ -30,6 +30,7 @@ import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralStatus;
+import org.waymark.referral.Referrals;
 import org.waymark.referral.Urgency;
 
 /**
@@ -43,8 +44,14 @@ class ReferralResources {
   private final IdentityManagement identity;
   private final CodeLists codeLists;
   private final FhirReferralStore links;
+  private final Referrals referrals;
 
-  ReferralResources(IdentityManagement identity, CodeLists codeLists, FhirReferralStore links) {
+  ReferralResources(
+      IdentityManagement identity,
+      CodeLists codeLists,
+      FhirReferralStore links,
+      Referrals referrals) {
+    this.referrals = referrals;
     this.identity = identity;
     this.codeLists = codeLists;
     this.links = links;
@@ -64,7 +71,7 @@ class ReferralResources {
         switch (r.status()) {
           case RECEIVED, INFORMATION_REQUESTED, ACCEPTED ->
               ServiceRequest.ServiceRequestStatus.ACTIVE;
-          case DECLINED -> ServiceRequest.ServiceRequestStatus.REVOKED;
+          case DECLINED, WITHDRAWN -> ServiceRequest.ServiceRequestStatus.REVOKED;
           case CLOSED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
         });
     sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -111,6 +118,12 @@ class ReferralResources {
       }
       t.setStatusReason(new CodeableConcept().setText(why));
     }
+    if (r.status() == ReferralStatus.WITHDRAWN) {
+      referrals.history(r).stream()
+          .filter(c -> c.to() == ReferralStatus.WITHDRAWN)
+          .reduce((first, second) -> second)
+          .ifPresent(c -> t.setStatusReason(new CodeableConcept().setText(c.note())));
+    }
     if (r.status() == ReferralStatus.INFORMATION_REQUESTED && r.informationRequest() != null) {
       t.addNote().setText("More information requested: " + r.informationRequest());
     }
@@ -142,6 +155,7 @@ class ReferralResources {
       case ACCEPTED -> Task.TaskStatus.ACCEPTED;
       case DECLINED -> Task.TaskStatus.REJECTED;
       case CLOSED -> Task.TaskStatus.COMPLETED;
+      case WITHDRAWN -> Task.TaskStatus.CANCELLED;
     };
   }
 

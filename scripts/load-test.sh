@@ -7,6 +7,8 @@
 #   scripts/load-test.sh                          the national dataset, 120 s of load at scale 1
 #   DURATION=60 SCALE=2 scripts/load-test.sh -Dpcns=130 -Dicbs=4 -Dreferrals=100000 \
 #       -Dcontacts=1000000 -Dconnections=200000 -Dvcs=500
+#   SCALES="1 4 16 32" scripts/load-test.sh       one dataset, a run at each scale in turn, to find
+#                                                 where errors or a 1 s p95 begin (saturation)
 #
 # Sizes as for scripts/benchmark-reporting.sh. Needs PostgreSQL's server tools for pgbench (Debian's
 # postgresql package; PG_BIN to point elsewhere).
@@ -32,9 +34,12 @@ while [ ! -f target/load-test-server.properties ]; do
 done
 grep -E "Generating|generated|built in|READY" target/load-test-server.log || true
 . target/load-test-server.properties
-./mvnw -q -B -Pload gatling:test -Dspotless.check.skip=true -DbaseUrl="$BASE_URL" \
-  -Dstaff="$STAFF" -Dreferrer="$REFERRER" -Dpassword="$PASSWORD" \
-  -Dduration="${DURATION:-120}" -Dscale="${SCALE:-1}" || echo "Some Gatling assertions failed (see above)"
+for scale in ${SCALES:-${SCALE:-1}}; do
+  echo "A realistic day at scale $scale for ${DURATION:-120} s"
+  ./mvnw -q -B -Pload gatling:test -Dspotless.check.skip=true -DbaseUrl="$BASE_URL" \
+    -Dstaff="$STAFF" -Dreferrer="$REFERRER" -Dpassword="$PASSWORD" \
+    -Dduration="${DURATION:-120}" -Dscale="$scale" || echo "Some Gatling assertions failed at scale $scale (see above)"
+done
 stop
 trap - EXIT
 scripts/pgbench-figures.sh

@@ -1,5 +1,6 @@
 package org.waymark.casework;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -8,6 +9,8 @@ import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditLog;
 import org.waymark.casework.internal.CaseAccess;
 import org.waymark.casework.internal.CaseStore;
+import org.waymark.identity.AccessPolicy;
+import org.waymark.identity.Permission;
 import org.waymark.shared.RecordNotFoundException;
 
 /**
@@ -20,11 +23,13 @@ public class Casework {
   private final CaseStore cases;
   private final CaseAccess access;
   private final AuditLog audit;
+  private final AccessPolicy policy;
 
-  Casework(CaseStore cases, CaseAccess access, AuditLog audit) {
+  Casework(CaseStore cases, CaseAccess access, AuditLog audit, AccessPolicy policy) {
     this.cases = cases;
     this.access = access;
     this.audit = audit;
+    this.policy = policy;
   }
 
   /**
@@ -69,5 +74,26 @@ public class Casework {
   @Transactional
   public Optional<CaseFile> forReferral(UUID organisationId, UUID referralId) {
     return cases.forReferral(organisationId, referralId).map(c -> find(c.id()));
+  }
+
+  /**
+   * A person's cases held by the organisation the user acts for, newest first, those the user may
+   * read; each audited as {@code CASE_READ}. Empty if the user may read none.
+   *
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read
+   *     casework at all (audited)
+   */
+  @Transactional
+  public List<CaseFile> forPerson(UUID personId) {
+    UUID organisationId = policy.currentUser().map(u -> u.organisationId()).orElse(null);
+    policy.require(Permission.READ_CASEWORK, organisationId, "person", personId, personId);
+    List<CaseFile> found = new java.util.ArrayList<>();
+    for (CaseFile c : cases.forPerson(organisationId, personId)) {
+      if (access.mayRead(c)) {
+        audit.record(AuditEntry.allowed("CASE_READ", "case", c.id(), c.personId()));
+        found.add(c);
+      }
+    }
+    return found;
   }
 }

@@ -55,6 +55,22 @@ public class SupportPlans {
   }
 
   /**
+   * One goal by its id alone, with its steps and reviews, for a user who may read its case. Audited
+   * as {@code PLAN_READ}.
+   *
+   * @throws RecordNotFoundException if there is no such goal
+   */
+  @Transactional
+  public PlanGoal goal(UUID goalId) {
+    UUID caseId = plans.caseOfGoal(goalId).orElseThrow(() -> new RecordNotFoundException("goal"));
+    CaseFile c = readable(caseId);
+    audit.record(AuditEntry.allowed("PLAN_READ", "case", caseId, c.personId()));
+    return plans
+        .goal(c.organisationId(), caseId, goalId)
+        .orElseThrow(() -> new RecordNotFoundException("goal"));
+  }
+
+  /**
    * One goal, for a user who may change the open case (the edit forms). Audited as {@code
    * PLAN_READ}.
    *

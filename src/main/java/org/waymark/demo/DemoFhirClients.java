@@ -9,9 +9,10 @@ import org.waymark.identity.Organisation;
 import org.waymark.identity.OrganisationType;
 
 /**
- * Two FHIR client systems, registered by the demo administrator: Hillside Health Centre's GP system
- * (refers and follows its referrals) and Good Neighbours Befriending's referral platform (answers
- * the onward referrals to its services). Their secret is the demo password followed by {@code
+ * Three FHIR client systems, registered by the demo administrator: Hillside Health Centre's GP
+ * system (refers and follows its referrals), Good Neighbours Befriending's referral platform
+ * (answers the onward referrals to its services) and Aire Valley PCN's own system (reads its
+ * service's outcomes and support plans). Their secret is the demo password followed by {@code
  * -fhir-client}.
  */
 @Component
@@ -19,6 +20,7 @@ class DemoFhirClients {
 
   static final String GP_SYSTEM = "hillside-gp-system";
   static final String VCS_PLATFORM = "good-neighbours-platform";
+  static final String PCN_SYSTEM = "aire-valley-pcn-system";
 
   private final ActingAs actingAs;
   private final IdentityManagement identity;
@@ -42,6 +44,11 @@ class DemoFhirClients {
             .filter(o -> o.name().equals("Good Neighbours Befriending"))
             .findFirst()
             .orElseThrow();
+    Organisation aireValley =
+        identity.organisations(OrganisationType.PCN).stream()
+            .filter(o -> o.name().equals("Aire Valley PCN"))
+            .findFirst()
+            .orElseThrow();
     actingAs.run(
         "admin@" + DemoData.DOMAIN,
         () -> {
@@ -50,7 +57,7 @@ class DemoFhirClients {
               "Hillside Health Centre GP system",
               List.of(
                   "system/ServiceRequest.*",
-                  "system/Task.read",
+                  "system/Task.*",
                   "system/Patient.read",
                   "system/DocumentReference.read",
                   "system/Subscription.*"),
@@ -63,6 +70,19 @@ class DemoFhirClients {
               List.of("system/ServiceRequest.read", "system/Task.*", "system/Subscription.*"),
               null,
               VCS_PLATFORM,
+              secret);
+          clients.register(
+              aireValley.id(),
+              "Aire Valley PCN clinical system",
+              List.of(
+                  "system/Patient.read",
+                  "system/QuestionnaireResponse.read",
+                  "system/Observation.read",
+                  "system/CarePlan.read",
+                  "system/Goal.read",
+                  "system/Questionnaire.read"),
+              null,
+              PCN_SYSTEM,
               secret);
         });
   }

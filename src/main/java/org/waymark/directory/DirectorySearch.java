@@ -8,9 +8,11 @@ import org.waymark.shared.NeedDomain;
 
 /**
  * Finding services in the community service directory: searches for link workers, a service's full
- * listing, and suggestions for a person. The directory is published information, read across every
- * holder; callers check that the user may search it ({@code SEARCH_DIRECTORY}). Nothing here reads
- * or records anything about a person: suggestions take only needs, a postcode and an age.
+ * listing, suggestions for a person, and the organisations and places of the directory by id, name,
+ * identifier or postcode. The directory is published information, read across every holder; callers
+ * check that the user may search it ({@code SEARCH_DIRECTORY}) or, for another system, what it may
+ * read. Nothing here reads or records anything about a person: suggestions take only needs, a
+ * postcode and an age.
  *
  * <p>A search never quietly drops a criterion it cannot apply: a postcode that is not a UK
  * postcode, one that is not in the postcode directory, or a distance search before any postcodes
@@ -42,4 +44,24 @@ public interface DirectorySearch {
    * @throws DirectorySearchException for a postcode that cannot be used (see the class comment)
    */
   List<ServiceMatch> suggestionsFor(Set<NeedDomain> needs, String postcode, Integer age, int limit);
+
+  /**
+   * One organisation of the directory, whoever holds it; empty if there is no such organisation.
+   */
+  Optional<DirectoryOrganization> organization(UUID id);
+
+  /**
+   * Organisations of the directory matching the search, one page of them in name order. A name or
+   * identifier that no organisation can have (too long, say) finds none rather than failing.
+   */
+  DirectoryPage<DirectoryOrganization> organizations(OrganizationSearch search);
+
+  /** One place of the directory, whoever holds it; empty if there is no such place. */
+  Optional<DirectoryLocation> location(UUID id);
+
+  /**
+   * Places of the directory matching the search, one page of them in name order. A postcode that no
+   * place can have (with characters a postcode never holds, say) finds none rather than failing.
+   */
+  DirectoryPage<DirectoryLocation> locations(LocationSearch search);
 }

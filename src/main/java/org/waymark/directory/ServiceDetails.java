@@ -62,11 +62,13 @@ public record ServiceDetails(
   /**
    * A place the service is offered at.
    *
+   * @param id the place's id in the directory (see {@link DirectorySearch#location})
    * @param type 'physical', 'postal' or 'virtual'
    * @param address the address lines, in order, without the postcode
    * @param accessibility what the place offers or lacks for access, each as written by the holder
    */
   public record Location(
+      UUID id,
       String name,
       String type,
       String description,

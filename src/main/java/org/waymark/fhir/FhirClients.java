@@ -3,6 +3,7 @@ package org.waymark.fhir;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +129,13 @@ public class FhirClients {
         identity
             .organisation(organisationId)
             .orElseThrow(() -> new RecordNotFoundException("organisation"));
-    Role role = roleFor(org.type());
+    Role role =
+        roleFor(org.type())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "FHIR clients act for a GP practice, a VCS, a local authority, a PCN or"
+                            + " another referrer"));
     List<String> problems = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 200) {
       problems.add("a name of 1 to 200 characters is required");
@@ -207,15 +214,45 @@ public class FhirClients {
     return store.findByClientId(clientId).filter(FhirClient::enabled);
   }
 
-  private static Role roleFor(OrganisationType type) {
-    return switch (type) {
-      case GP_PRACTICE, LOCAL_AUTHORITY, OTHER -> Role.REFERRER;
-      case VCS -> Role.VCS_COORDINATOR;
-      case PCN -> Role.SERVICE_MANAGER;
-      default ->
-          throw new IllegalArgumentException(
-              "FHIR clients act for a GP practice, a VCS, a local authority, a PCN or another"
-                  + " referrer");
-    };
+  /**
+   * The organisations a client may be registered for (GP practices, VCS organisations, local
+   * authorities, PCNs and other referrers), by name.
+   */
+  @Transactional(readOnly = true)
+  public List<Organisation> organisations() {
+    access.require(
+        Permission.ADMINISTER_ORGANISATIONS, AuditLog.DEPLOYMENT, "fhir_client", null, null);
+    return identity.organisations().stream()
+        .filter(o -> roleFor(o.type()).isPresent())
+        .sorted(Comparator.comparing(Organisation::name, String.CASE_INSENSITIVE_ORDER))
+        .toList();
+  }
+
+  /**
+   * One registered client, enabled or not.
+   *
+   * @throws RecordNotFoundException if there is no such client
+   */
+  @Transactional(readOnly = true)
+  public FhirClient client(UUID id) {
+    FhirClient c = store.find(id).orElseThrow(() -> new RecordNotFoundException("fhir_client"));
+    access.require(
+        Permission.ADMINISTER_ORGANISATIONS, c.organisationId(), "fhir_client", id, null);
+    return c;
+  }
+
+  /**
+   * The role a client acting for this kind of organisation has: a referrer for a GP practice, a
+   * local authority or another referrer, a VCS coordinator for a VCS organisation, a service
+   * manager for a PCN; empty for the kinds no client may act for.
+   */
+  public static Optional<Role> roleFor(OrganisationType type) {
+    return Optional.ofNullable(
+        switch (type) {
+          case GP_PRACTICE, LOCAL_AUTHORITY, OTHER -> Role.REFERRER;
+          case VCS -> Role.VCS_COORDINATOR;
+          case PCN -> Role.SERVICE_MANAGER;
+          default -> null;
+        });
   }
 }

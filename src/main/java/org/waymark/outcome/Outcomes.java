@@ -179,6 +179,25 @@ public class Outcomes {
   }
 
   /**
+   * One set of answers with its scores, for a user who may read its case (audited with the case).
+   *
+   * @throws org.waymark.shared.RecordNotFoundException if there is no such response
+   * @throws org.springframework.security.access.AccessDeniedException if the user may not read the
+   *     case (audited)
+   */
+  @Transactional
+  public Response response(UUID id) {
+    UUID caseId =
+        store
+            .caseOf(id)
+            .orElseThrow(() -> new org.waymark.shared.RecordNotFoundException("response"));
+    return forCase(caseId).stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new org.waymark.shared.RecordNotFoundException("response"));
+  }
+
+  /**
    * A case's outcome scores for a research study the person consented to link to: a system read
    * that does not follow casework access (the reader is a researcher, not a casework user). The
    * caller must have checked the person's consent to record linkage. Only instruments, occasions,

@@ -5,15 +5,16 @@ import java.util.Set;
 
 /**
  * Where a referral is. Received referrals wait for triage; a manager accepts (a case opens),
- * declines, or asks the referrer for more information; an accepted referral closes with the
- * discharge summary.
+ * declines, or asks the referrer for more information; the referrer may withdraw it while it waits;
+ * an accepted referral closes with the discharge summary.
  */
 public enum ReferralStatus {
   RECEIVED("Waiting for triage"),
   INFORMATION_REQUESTED("More information requested"),
   ACCEPTED("Accepted"),
   DECLINED("Declined"),
-  CLOSED("Closed");
+  CLOSED("Closed"),
+  WITHDRAWN("Withdrawn by the referrer");
 
   private final String label;
 
@@ -28,10 +29,10 @@ public enum ReferralStatus {
   /** The statuses a referral may move to from this one. */
   public Set<ReferralStatus> next() {
     return switch (this) {
-      case RECEIVED -> EnumSet.of(INFORMATION_REQUESTED, ACCEPTED, DECLINED);
-      case INFORMATION_REQUESTED -> EnumSet.of(RECEIVED, ACCEPTED, DECLINED);
+      case RECEIVED -> EnumSet.of(INFORMATION_REQUESTED, ACCEPTED, DECLINED, WITHDRAWN);
+      case INFORMATION_REQUESTED -> EnumSet.of(RECEIVED, ACCEPTED, DECLINED, WITHDRAWN);
       case ACCEPTED -> EnumSet.of(CLOSED);
-      case DECLINED, CLOSED -> EnumSet.noneOf(ReferralStatus.class);
+      case DECLINED, CLOSED, WITHDRAWN -> EnumSet.noneOf(ReferralStatus.class);
     };
   }
 

@@ -714,6 +714,37 @@ public class Referrals {
         r, version, ReferralStatus.RECEIVED, Map.of(), text, "REFERRAL_INFORMATION_SUPPLIED");
   }
 
+  /**
+   * The referrer withdraws a referral that still waits for triage (the person no longer wants it,
+   * or it was sent in error), with a reason the service reads: the referral leaves the triage
+   * queue. Only the account that made the referral may withdraw it. Audited as {@code
+   * REFERRAL_WITHDRAWN}; publishes {@link ReferralStatusChanged} with the reason as its note.
+   *
+   * @param reason required, at most 2,000 characters
+   * @throws ReferralValidationException if the reason is missing or too long (field {@code
+   *     reason}); nothing is written
+   * @throws ReferralConflictException if the referral changed since {@code version} or no longer
+   *     waits for triage (once accepted, the service closes it)
+   * @throws RecordNotFoundException if there is no such referral
+   * @throws org.springframework.security.access.AccessDeniedException if the signed-in user did not
+   *     make the referral (audited)
+   */
+  @Transactional
+  public Referral withdraw(UUID id, long version, String reason) {
+    Referral r = store.find(id).orElseThrow(() -> new RecordNotFoundException("referral"));
+    if (!isReferrer(access.currentUser().orElse(null), r)) {
+      refuse("REFERRAL_WITHDRAWN", r);
+    }
+    String text = reason == null ? "" : reason.strip();
+    if (text.isEmpty()) {
+      throw new ReferralValidationException("reason", "referral.withdraw.reason.required");
+    }
+    if (text.length() > 2000) {
+      throw new ReferralValidationException("reason", "referral.withdraw.reason.tooLong");
+    }
+    return move(r, version, ReferralStatus.WITHDRAWN, Map.of(), text, "REFERRAL_WITHDRAWN");
+  }
+
   private Referral change(
       UUID id,
       long version,

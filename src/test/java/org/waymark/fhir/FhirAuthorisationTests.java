@@ -134,7 +134,7 @@ class FhirAuthorisationTests {
   @Test
   void aClientAsksOnlyForScopesItWasGiven() {
     FhirHttp.Answer answer =
-        new FhirHttp(port).token(f.gpSystem.clientId(), FhirFixture.SECRET, "system/Task.write");
+        new FhirHttp(port).token(f.gpSystem.clientId(), FhirFixture.SECRET, "system/Goal.read");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).contains("invalid_scope");
   }
@@ -147,6 +147,27 @@ class FhirAuthorisationTests {
         .isEqualTo(200);
     assertThat(demo.get("/fhir/ServiceRequest").valid(Bundle.class).getType())
         .isEqualTo(Bundle.BundleType.SEARCHSET);
+  }
+
+  @Test
+  void theDemoPcnSystemReadsZoesSupportPlan() {
+    FhirHttp demo = new FhirHttp(port);
+    assertThat(
+            demo.token("aire-valley-pcn-system", DemoAccounts.PASSWORD + "-fhir-client", null)
+                .status())
+        .isEqualTo(200);
+    Bundle zoe =
+        demo.get("/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C9990000018")
+            .valid(Bundle.class);
+    assertThat(zoe.getEntry()).hasSize(1);
+    String patient = "Patient/" + zoe.getEntryFirstRep().getResource().getIdElement().getIdPart();
+    Bundle plans = demo.get("/fhir/CarePlan?patient=" + patient).valid(Bundle.class);
+    assertThat(plans.getEntry()).isNotEmpty();
+    Bundle goals = demo.get("/fhir/Goal?patient=" + patient).valid(Bundle.class);
+    assertThat(goals.getEntry())
+        .extracting(e -> ((org.hl7.fhir.r4.model.Goal) e.getResource()).getDescription().getText())
+        .contains("Go to an art group every week and get to know one or two people there");
+    assertThat(demo.get("/fhir/ServiceRequest").status()).isEqualTo(403);
   }
 
   @Test

@@ -49,6 +49,7 @@ final class FhirFixture {
                 "system/ServiceRequest.write",
                 "system/ServiceRequest.read",
                 "system/Task.read",
+                "system/Task.write",
                 "system/Patient.read",
                 "system/DocumentReference.read",
                 "system/Consent.read"),

@@ -207,13 +207,15 @@ class FhirOnwardReferralIntegrationTests {
   }
 
   @Test
-  void aReferringSystemCannotChangeItsReferralsTask() {
+  void aReferringSystemCannotCancelAReferralItDidNotMake() {
     FhirHttp gp =
         f.client(f.register(clients, f.org.practice, List.of("system/Task.*"), "GP"), null);
     Task t = new Task();
     t.setId("referral-" + connection.referralId());
+    t.getMeta().setVersionId("0");
     t.setStatus(Task.TaskStatus.CANCELLED);
+    t.setStatusReason(new org.hl7.fhir.r4.model.CodeableConcept().setText("Sent in error"));
     t.setIntent(Task.TaskIntent.ORDER);
-    assertThat(gp.put("/fhir/Task/referral-" + connection.referralId(), t).status()).isEqualTo(405);
+    assertThat(gp.put("/fhir/Task/referral-" + connection.referralId(), t).status()).isEqualTo(403);
   }
 }

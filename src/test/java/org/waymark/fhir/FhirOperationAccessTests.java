@@ -62,10 +62,17 @@ class FhirOperationAccessTests {
         FhirHttp.Answer answer =
             switch (code) {
               case "read" -> http.get("/fhir/" + type + "/" + id);
-              // Patients are searched only by NHS number.
+              // Patients are searched only by NHS number, casework by patient.
               case "search-type" ->
                   http.get(
-                      "/fhir/" + type + (type.equals("Patient") ? "?identifier=9990000018" : ""));
+                      "/fhir/"
+                          + type
+                          + switch (type) {
+                            case "Patient" -> "?identifier=9990000018";
+                            case "QuestionnaireResponse", "Observation", "CarePlan", "Goal" ->
+                                "?patient=Patient/" + UUID.randomUUID();
+                            default -> "";
+                          });
               case "create" -> http.post("/fhir/" + type, body);
               case "update" -> http.put("/fhir/" + type + "/" + id, body);
               case "delete" -> http.delete("/fhir/" + type + "/" + id);

@@ -17,18 +17,28 @@ import org.waymark.support.WaymarkIntegrationTest;
 
 /**
  * Fuzzing the FHIR server's parameters: random searches of every resource the GP system may read,
- * with every search parameter given values of every wrong kind and size, and reads of made-up ids,
- * are answered with a Bundle or resource, or with an OperationOutcome, never a server error.
+ * and of the directory's resources, with every search parameter given values of every wrong kind
+ * and size, and reads of made-up ids, are answered with a Bundle or resource, or with an
+ * OperationOutcome, never a server error.
  */
 @WaymarkIntegrationTest
 class FhirParameterFuzzTests {
 
   static final List<String> RESOURCES =
-      List.of("ServiceRequest", "Task", "Patient", "DocumentReference", "Consent");
+      List.of(
+          "ServiceRequest",
+          "Task",
+          "Patient",
+          "DocumentReference",
+          "Consent",
+          "HealthcareService",
+          "Organization",
+          "Location");
   static final List<String> PARAMETERS =
       List.of(
           "_id",
           "_count",
+          "_offset",
           "_lastUpdated",
           "_sort",
           "_include",
@@ -42,7 +52,11 @@ class FhirParameterFuzzTests {
           "authored",
           "date",
           "name",
-          "birthdate");
+          "name:contains",
+          "name:exact",
+          "birthdate",
+          "organization",
+          "address-postalcode");
   static final List<String> GOOD =
       List.of(
           "10",
@@ -51,7 +65,10 @@ class FhirParameterFuzzTests {
           "ge2026-01-01",
           "https://fhir.nhs.uk/Id/nhs-number|9434765919",
           "http://snomed.info/sct|871731000000106",
-          "Patient/00000000-0000-0000-0000-000000000000");
+          "Patient/00000000-0000-0000-0000-000000000000",
+          "Organization/00000000-0000-0000-0000-000000000000",
+          "LS2 7EY",
+          "LS2");
   static final Set<Integer> ANSWERS = Set.of(200, 400, 401, 403, 404, 405, 410, 422);
 
   @LocalServerPort int port;
@@ -59,13 +76,34 @@ class FhirParameterFuzzTests {
   @Autowired DirectoryCuration curation;
   @Autowired FhirClients clients;
 
+  /** What a PCN's own system reads: the people it holds and their casework. */
+  static final List<String> CASEWORK_RESOURCES =
+      List.of("Patient", "QuestionnaireResponse", "Observation", "CarePlan", "Goal");
+
   @Test
   void searchesAndReadsWithBadParametersNeverGiveAServerError() {
-    FhirHttp gp = new FhirFixture(identity, curation, clients, port).gp();
-    Random random = new Random(31);
-    for (int i = 0; i < 250; i++) {
+    FhirFixture f = new FhirFixture(identity, curation, clients, port);
+    List<String> scopes = new java.util.ArrayList<>(f.gpSystem.scopes());
+    scopes.addAll(FhirDirectoryResourcesTests.SCOPES);
+    fuzz(
+        f.client(f.register(clients, f.org.practice, scopes, "GP"), null),
+        RESOURCES,
+        new Random(31));
+  }
+
+  @Test
+  void aPcnSystemsSearchesAndReadsWithBadParametersNeverGiveAServerError() {
+    FhirFixture f = new FhirFixture(identity, curation, clients, port);
+    FhirHttp pcn =
+        f.client(
+            f.register(clients, f.org.pcn, FhirCaseworkResourcesTests.CASEWORK_SCOPES, null), null);
+    fuzz(pcn, CASEWORK_RESOURCES, new Random(37));
+  }
+
+  private static void fuzz(FhirHttp client, List<String> resources, Random random) {
+    for (int i = 0; i < 400; i++) {
       StringBuilder path =
-          new StringBuilder("/fhir/").append(RESOURCES.get(random.nextInt(RESOURCES.size())));
+          new StringBuilder("/fhir/").append(resources.get(random.nextInt(resources.size())));
       if (random.nextInt(5) == 0) {
         path.append('/').append(URLEncoder.encode(Mutations.junk(random), StandardCharsets.UTF_8));
       } else {
@@ -79,7 +117,7 @@ class FhirParameterFuzzTests {
               .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
       }
-      FhirHttp.Answer answer = gp.get(path.toString());
+      FhirHttp.Answer answer = client.get(path.toString());
       assertThat(answer.status()).as(path.toString()).isIn(ANSWERS);
       if (answer.status() != 200) {
         // An address with control characters or an encoded slash is refused before FHIR sees it

@@ -309,4 +309,87 @@ class FhirReferralIntegrationTests {
         .extracting(e -> e.action())
         .contains("REFERRAL_READ", "FHIR_PATIENT_READ");
   }
+
+  private Task cancellation(String id, String version, String reason) {
+    Task t = new Task();
+    t.setId(id);
+    if (version != null) {
+      t.getMeta().setVersionId(version);
+    }
+    t.setStatus(Task.TaskStatus.CANCELLED);
+    t.setIntent(Task.TaskIntent.ORDER);
+    if (reason != null) {
+      t.setStatusReason(new org.hl7.fhir.r4.model.CodeableConcept().setText(reason));
+    }
+    return t;
+  }
+
+  @Test
+  void theGpSystemCancelsAReferralTheServiceHasNotDecidedOn() {
+    FhirHttp gpWriting = f.client(f.gpSystem, null);
+    ServiceRequest sent =
+        gpWriting
+            .post(
+                "/fhir/ServiceRequest",
+                f.withContainedPatient("CANCEL-1", f.patient("Cora", "Cancel", nhsNumber())))
+            .valid(ServiceRequest.class);
+    String id = sent.getIdElement().getIdPart();
+    Referral referral = referralsOfTheGpSystem().get(0);
+    String path = "/fhir/Task/" + id;
+    String version = gp.get(path).valid(Task.class).getMeta().getVersionId();
+
+    assertThat(gp.put(path, cancellation(id, null, "Sent in error")).status()).isEqualTo(412);
+    FhirHttp.Answer noReason = gp.put(path, cancellation(id, version, null));
+    assertThat(noReason.status()).isEqualTo(422);
+    assertThat(noReason.valid(OperationOutcome.class).getIssueFirstRep().getExpression())
+        .extracting(StringType::getValue)
+        .containsExactly("Task.statusReason");
+    Task completedByTheReferrer = cancellation(id, version, "Done");
+    completedByTheReferrer.setStatus(Task.TaskStatus.COMPLETED);
+    assertThat(gp.put(path, completedByTheReferrer).status()).isEqualTo(422);
+    assertThat(gp.put(path, cancellation(id, "99", "Sent in error")).status()).isEqualTo(409);
+    FhirHttp otherSystem =
+        f.client(f.register(clients, f.org.practice, List.of("system/Task.*"), "GP"), null);
+    assertThat(otherSystem.put(path, cancellation(id, version, "Sent in error")).status())
+        .isEqualTo(403);
+
+    FhirHttp.Answer cancelled = gp.put(path, cancellation(id, version, "She has moved away"));
+    assertThat(cancelled.status()).isEqualTo(200);
+    Task task = gp.get(path).valid(Task.class);
+    assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
+    assertThat(task.getStatusReason().getText()).isEqualTo("She has moved away");
+    assertThat(gp.get("/fhir/ServiceRequest/" + id).valid(ServiceRequest.class).getStatus())
+        .isEqualTo(ServiceRequest.ServiceRequestStatus.REVOKED);
+    assertThat(referralsOfTheGpSystem().get(0).status()).isEqualTo(ReferralStatus.WITHDRAWN);
+    assertThat(TestUsers.as(f.org.manager, () -> referrals.awaitingTriage()))
+        .extracting(Referral::id)
+        .doesNotContain(referral.id());
+    assertThat(
+            audit
+                .search(
+                    new AuditQuery(
+                        null, referral.personId(), "REFERRAL_WITHDRAWN", null, null, 0, 10))
+                .events())
+        .extracting(e -> e.outcome().name())
+        .containsExactlyInAnyOrder("ALLOWED", "REFUSED");
+  }
+
+  @Test
+  void onceAcceptedTheReferralIsTheServicesToClose() {
+    ServiceRequest sent =
+        gp.post(
+                "/fhir/ServiceRequest",
+                f.withContainedPatient("CANCEL-2", f.patient("Ada", "Accepted", nhsNumber())))
+            .valid(ServiceRequest.class);
+    String id = sent.getIdElement().getIdPart();
+    Referral referral = referralsOfTheGpSystem().get(0);
+    TestUsers.as(
+        f.org.manager,
+        () -> triage.accept(referral.id(), referral.version(), f.org.linkWorker.id()));
+    String version = gp.get("/fhir/Task/" + id).valid(Task.class).getMeta().getVersionId();
+    assertThat(gp.put("/fhir/Task/" + id, cancellation(id, version, "No longer needed")).status())
+        .isEqualTo(409);
+    assertThat(gp.get("/fhir/Task/" + id).valid(Task.class).getStatus())
+        .isEqualTo(Task.TaskStatus.ACCEPTED);
+  }
 }

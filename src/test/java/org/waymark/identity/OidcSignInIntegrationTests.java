@@ -45,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.waymark.audit.AuditLog;
+import org.waymark.identity.internal.SignInThrottle;
 import org.waymark.support.TestUsers;
 import org.waymark.support.WaymarkIntegrationTest;
 import org.waymark.support.WebSession;
@@ -116,6 +117,7 @@ class OidcSignInIntegrationTests {
   @LocalServerPort int port;
   @Autowired IdentityManagement identity;
   @Autowired JdbcClient jdbc;
+  @Autowired SignInThrottle throttle;
 
   private final HttpClient toProvider =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -172,6 +174,77 @@ class OidcSignInIntegrationTests {
         signInThroughProvider(again, token(subject, null, false, MULTI_FACTOR));
     assertThat(secondTime.location()).endsWith("/");
     assertThat(again.get("/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void signingOutAlsoEndsTheSessionAtTheProvider() throws Exception {
+    UserAccount user = TestUsers.create(identity, AuditLog.DEPLOYMENT, Role.ADMINISTRATOR);
+    WebSession browser = new WebSession(port);
+    signInThroughProvider(
+        browser, token(UUID.randomUUID().toString(), user.email(), true, MULTI_FACTOR));
+    assertThat(browser.get("/").status()).isEqualTo(200);
+
+    WebSession.Page out = browser.post("/logout", Map.of());
+    assertThat(out.status()).isEqualTo(302);
+    assertThat(out.location()).startsWith(issuer() + "/endsession?");
+    Map<String, String> endSession = query(out.location());
+    assertThat(endSession)
+        .containsEntry("client_id", CLIENT_ID)
+        .containsEntry("post_logout_redirect_uri", "http://localhost:" + port + "/login?signedOut");
+    assertThat(SignedJWT.parse(endSession.get("id_token_hint")).getJWTClaimsSet().getAudience())
+        .containsExactly(CLIENT_ID);
+    // Waymark's session has ended already; the provider sends the browser back to sign-in.
+    assertNotSignedIn(browser);
+    HttpResponse<String> atProvider =
+        toProvider.send(
+            HttpRequest.newBuilder(URI.create(out.location())).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(atProvider.headers().firstValue("Location"))
+        .contains("http://localhost:" + port + "/login?signedOut");
+
+    // Someone who signed in with a password signs out of Waymark only.
+    WebSession local = new WebSession(port);
+    local.signIn(user.email(), TestUsers.PASSWORD);
+    WebSession.Page localOut = local.post("/logout", Map.of());
+    assertThat(localOut.location()).isEqualTo("http://localhost:" + port + "/login?signedOut");
+  }
+
+  @Test
+  void tooManyFailedSignInsFromAnAddressStopBeforeTheProvider() throws Exception {
+    String address = TestUsers.freshAddress();
+    WebSession refused = new WebSession(port).from(address);
+    WebSession.Page start = refused.get("/oauth2/authorization/oidc");
+    String callback = authorize(start.location());
+    refused.get(pathOf(callback).replaceAll("state=[^&]+", "state=forged"));
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM sign_in_attempt WHERE remote_address = ? AND NOT succeeded")
+                .param(address)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    for (int i = 0; i < 60; i++) {
+      throttle.recordFailure("nobody-" + i + "@example.org", address);
+    }
+    drainRecordedRequests();
+
+    WebSession browser = new WebSession(port).from(address);
+    WebSession.Page blocked = browser.get("/oauth2/authorization/oidc");
+    assertThat(blocked.status()).isEqualTo(302);
+    assertThat(blocked.location()).endsWith("/login?throttled");
+    WebSession.Page blockedCallback = browser.get("/login/oauth2/code/oidc?code=abc&state=def");
+    assertThat(blockedCallback.location()).endsWith("/login?throttled");
+    assertThat(nextRecordedRequest(200)).as("nothing reached the provider").isNull();
+    assertThat(browser.get("/login?throttled").document().select(".nhsuk-error-summary").text())
+        .isNotBlank();
+    assertThat(lastAudit(null))
+        .isEqualTo(
+            "SIGN_IN_FAILED REFUSED OpenID Connect: too many failed sign-ins from this address");
+
+    // Another address is not held back.
+    WebSession.Page elsewhere =
+        new WebSession(port).from(TestUsers.freshAddress()).get("/oauth2/authorization/oidc");
+    assertThat(elsewhere.location()).startsWith(issuer() + "/authorize?");
   }
 
   @Test

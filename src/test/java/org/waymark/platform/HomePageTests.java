@@ -26,12 +26,12 @@ class HomePageTests {
   void eachRoleIsOfferedItsOwnWork() {
     assertThat(cards(Role.SERVICE_MANAGER))
         .contains("/triage", "/caseload", "/referrals/new", "/referrals/import")
-        .doesNotContain("/referrals/mine", "/admin/code-lists");
+        .doesNotContain("/referrals/mine", "/admin/code-lists", "/admin/fhir-clients");
     assertThat(cards(Role.REFERRER))
         .contains("/referrals/new", "/referrals/mine")
         .doesNotContain("/triage", "/caseload", "/people");
     assertThat(cards(Role.ADMINISTRATOR))
-        .contains("/admin/code-lists")
+        .contains("/admin/code-lists", "/admin/fhir-clients")
         .doesNotContain("/triage", "/caseload", "/referrals/new");
     assertThat(cards(Role.VCS_COORDINATOR))
         .contains("/vcs/referrals")

@@ -295,6 +295,58 @@ class ReferralPagesTests {
   }
 
   @Test
+  void theReferrerWithdrawsAReferralThatWaitsForTriageSayingWhy() {
+    WebSession session = referrer();
+    UUID id = refer(session, "Withdrawn");
+    Referral r = load(id);
+    Document page = session.get("/referrals/" + id).document();
+    assertThat(page.select("[data-testid=withdraw] form[action$=/withdraw]")).hasSize(1);
+    String version = page.selectFirst("[data-testid=withdraw] input[name=version]").attr("value");
+
+    UserAccount other =
+        TestUsers.create(
+            identity, organisation(identity, "Hillside Health Centre").id(), Role.REFERRER);
+    WebSession stranger = new WebSession(port);
+    stranger.signIn(other.email(), TestUsers.PASSWORD);
+    assertThat(
+            stranger
+                .post(
+                    "/referrals/" + id + "/withdraw",
+                    Map.of("version", version, "withdrawReason", "Not mine"))
+                .status())
+        .isEqualTo(403);
+
+    WebSession.Page empty =
+        session.post(
+            "/referrals/" + id + "/withdraw", Map.of("version", version, "withdrawReason", " "));
+    assertThat(empty.status()).isEqualTo(200);
+    assertThat(empty.document().select(".nhsuk-error-summary a[href=#withdrawReason]").text())
+        .isEqualTo("Enter why you are withdrawing the referral");
+    assertThat(load(id).status()).isEqualTo(ReferralStatus.RECEIVED);
+
+    WebSession.Page withdrawn =
+        session.post(
+            "/referrals/" + id + "/withdraw",
+            Map.of("version", version, "withdrawReason", "She found a group herself."));
+    assertThat(withdrawn.status()).isEqualTo(302);
+    Document after = session.get("/referrals/" + id).document();
+    assertThat(after.select("[data-testid=status]").text()).contains("Withdrawn by the referrer");
+    assertThat(after.select("[data-testid=history]").text()).contains("She found a group herself.");
+    assertThat(after.select("[data-testid=withdraw]")).isEmpty();
+    UserAccount manager = managerOf(r.organisationId());
+    assertThat(as(users, manager.email(), () -> referrals.awaitingTriage()))
+        .extracting(Referral::id)
+        .doesNotContain(id);
+
+    WebSession.Page again =
+        session.post(
+            "/referrals/" + id + "/withdraw",
+            Map.of("version", version, "withdrawReason", "Again"));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.document().select(".nhsuk-error-summary").text()).contains("changed");
+  }
+
+  @Test
   void aDeclinedReferralShowsTheReasonAndTheSignposting() {
     WebSession session = referrer();
     UUID id = refer(session, "Declined");

@@ -92,6 +92,18 @@ public class CaseStore {
         .optional();
   }
 
+  /** A person's cases held by one organisation, newest first. */
+  public List<CaseFile> forPerson(UUID organisationId, UUID personId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM casework_case WHERE organisation_id = ? AND person_id = ?"
+                + " ORDER BY opened_at DESC, id")
+        .params(organisationId, personId)
+        .query(CaseStore::map)
+        .list();
+  }
+
   public Optional<CaseFile> forReferral(UUID organisationId, UUID referralId) {
     return jdbc.sql(
             "SELECT "

@@ -86,6 +86,14 @@ public class PlanStore {
         .list();
   }
 
+  /** The case a goal belongs to, by the goal's id alone. */
+  public Optional<UUID> caseOfGoal(UUID goalId) {
+    return jdbc.sql("SELECT case_id FROM casework_plan_goal WHERE id = ?")
+        .param(goalId)
+        .query(UUID.class)
+        .optional();
+  }
+
   public Optional<PlanGoal> goal(UUID organisationId, UUID caseId, UUID goalId) {
     return goals(organisationId, caseId).stream().filter(g -> g.id().equals(goalId)).findFirst();
   }

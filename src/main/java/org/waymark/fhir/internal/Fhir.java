@@ -11,6 +11,12 @@ final class Fhir {
   static final String ODS = "https://fhir.nhs.uk/Id/ods-organization-code";
   static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
 
+  /**
+   * Registers of organisation identifiers (charity, company numbers), each a list of org-id.guide
+   * whose code follows: {@code https://org-id.guide/list/GB-CHC}.
+   */
+  static final String ORG_ID = "https://org-id.guide/list/";
+
   /** Waymark's own code systems and identifiers, one per code list. */
   static final String WAYMARK = "https://waymark.org.uk/fhir/";
 

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.waymark.fhir.FhirClient;
+import org.waymark.identity.Role;
 import org.waymark.identity.WaymarkUser;
 
 /**
@@ -54,6 +55,14 @@ final class FhirClientAuthentication extends AbstractAuthenticationToken {
 
   FhirClient client() {
     return client;
+  }
+
+  /**
+   * Whether the client acts for a link worker service (a PCN's system): it reads the service's own
+   * records, where other clients read only what their referrals gave.
+   */
+  boolean actsForService() {
+    return user.actingRole().map(r -> r == Role.SERVICE_MANAGER).orElse(false);
   }
 
   Set<String> scopes() {

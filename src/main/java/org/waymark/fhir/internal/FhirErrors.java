@@ -118,6 +118,10 @@ class FhirErrors {
     if (e instanceof AccessDeniedException) {
       return new ForbiddenOperationException("You do not have access to this.");
     }
+    if (e instanceof org.waymark.person.PersonMergedException merged) {
+      return new ca.uhn.fhir.rest.server.exceptions.ResourceGoneException(
+          "This record was merged into Patient/" + merged.keptId() + ".");
+    }
     if (e instanceof RecordNotFoundException) {
       return new ResourceNotFoundException("No such resource.");
     }

@@ -4,18 +4,20 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.jsoup.Jsoup;
@@ -27,8 +29,9 @@ import org.waymark.directory.ServiceSearch;
 
 /**
  * HealthcareService: the community service directory, as a referring system or a regional platform
- * reads it. The organisation that runs a service and the places it is offered at are contained in
- * it, as the directory holds them with the service.
+ * reads it. The organisation that runs a service and the places it is offered at are referred to as
+ * Organization and Location resources of their own, with their names as display, so a client reads
+ * them when it needs more than the name.
  */
 @Component
 class HealthcareServiceProvider implements IResourceProvider {
@@ -55,10 +58,37 @@ class HealthcareServiceProvider implements IResourceProvider {
         .orElseThrow(() -> new ResourceNotFoundException(id));
   }
 
-  /** By name or words in it (the directory's own text search), by name when none is given. */
+  /**
+   * By name or words in it (the directory's own text search), by name when none is given; or the
+   * services of one organisation ({@code organization}, in name order).
+   */
   @Search
   public List<HealthcareService> search(
-      @OptionalParam(name = HealthcareService.SP_NAME) StringParam name) {
+      @OptionalParam(name = HealthcareService.SP_NAME) StringParam name,
+      @OptionalParam(name = HealthcareService.SP_ORGANIZATION, targetTypes = Organization.class)
+          ReferenceParam organization) {
+    FhirSearch.supported(name);
+    if (organization != null) {
+      FhirSearch.supported(organization);
+      if (organization.getResourceType() != null
+          && !"Organization".equals(organization.getResourceType())) {
+        return List.of();
+      }
+      return Fhir.uuid(organization.getIdPart()).flatMap(directory::organization).stream()
+          .flatMap(o -> o.serviceIds().stream())
+          .map(directory::service)
+          .flatMap(Optional::stream)
+          .filter(
+              s ->
+                  name == null
+                      || name.getValue() == null
+                      || s.name()
+                          .toLowerCase(Locale.ROOT)
+                          .contains(name.getValue().strip().toLowerCase(Locale.ROOT)))
+          .limit(PAGE)
+          .map(HealthcareServiceProvider::resource)
+          .toList();
+    }
     ServiceSearch search =
         new ServiceSearch(
             name == null ? null : name.getValue(),
@@ -78,7 +108,7 @@ class HealthcareServiceProvider implements IResourceProvider {
             PAGE);
     return directory.search(search).services().stream()
         .map(m -> directory.service(m.id()))
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .map(HealthcareServiceProvider::resource)
         .toList();
   }
@@ -95,37 +125,15 @@ class HealthcareServiceProvider implements IResourceProvider {
       hs.setComment(Jsoup.parse(s.descriptionHtml()).text());
     }
     if (s.organization() != null) {
-      Organization org = new Organization();
-      org.setId("organisation");
-      org.setName(s.organization().name());
-      if (s.organization().website() != null) {
-        org.addTelecom()
-            .setSystem(ContactPoint.ContactPointSystem.URL)
-            .setValue(s.organization().website());
-      }
-      if (s.organization().email() != null) {
-        org.addTelecom()
-            .setSystem(ContactPoint.ContactPointSystem.EMAIL)
-            .setValue(s.organization().email());
-      }
-      hs.addContained(org);
-      hs.setProvidedBy(new Reference("#organisation").setDisplay(s.organization().name()));
+      hs.setProvidedBy(
+          new Reference("Organization/" + s.organization().id())
+              .setDisplay(s.organization().name()));
     }
-    int n = 0;
     for (ServiceDetails.Location l : s.locations()) {
       if (!"physical".equalsIgnoreCase(l.type()) && l.postcode() == null) {
         continue;
       }
-      Location location = new Location();
-      location.setId("location" + n++);
-      location.setStatus(Location.LocationStatus.ACTIVE);
-      location.setName(l.name());
-      location.setDescription(l.description());
-      var address = location.getAddress();
-      l.address().forEach(address::addLine);
-      address.setPostalCode(l.postcode());
-      hs.addContained(location);
-      hs.addLocation(new Reference("#" + location.getIdElement().getIdPart()).setDisplay(l.name()));
+      hs.addLocation(new Reference("Location/" + l.id()).setDisplay(l.name()));
     }
     for (ServiceDetails.Need need : s.needs()) {
       if (need.confirmed()) {

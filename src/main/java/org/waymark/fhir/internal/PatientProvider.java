@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 import org.waymark.audit.AuditEntry;
 import org.waymark.audit.AuditLog;
+import org.waymark.person.PersonManagement;
 import org.waymark.referral.Referral;
 import org.waymark.referral.Referrals;
 import org.waymark.shared.NhsNumber;
@@ -25,7 +26,9 @@ import org.waymark.shared.NhsNumber;
 /**
  * Patient: a person as the client's own referrals gave them, under the person record's id. A
  * referring system sees only people it referred, and only what it sent; every read is audited with
- * the person ({@code FHIR_PATIENT_READ}), and a read of anyone else is refused and audited.
+ * the person ({@code FHIR_PATIENT_READ}), and a read of anyone else is refused and audited. A
+ * system acting for a PCN reads the person record the service holds, under the person module's
+ * rules and audit ({@code PERSON_READ}).
  */
 @Component
 class PatientProvider implements IResourceProvider {
@@ -33,11 +36,14 @@ class PatientProvider implements IResourceProvider {
   private final Referrals referrals;
   private final ReferralResources resources;
   private final AuditLog audit;
+  private final PersonManagement persons;
 
-  PatientProvider(Referrals referrals, ReferralResources resources, AuditLog audit) {
+  PatientProvider(
+      Referrals referrals, ReferralResources resources, AuditLog audit, PersonManagement persons) {
     this.referrals = referrals;
     this.resources = resources;
     this.audit = audit;
+    this.persons = persons;
   }
 
   @Override
@@ -48,6 +54,9 @@ class PatientProvider implements IResourceProvider {
   @Read
   public Patient read(@IdParam IdType id) {
     UUID personId = Fhir.uuid(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
+    if (ScopeInterceptor.current().actsForService()) {
+      return resources.patient(persons.find(personId));
+    }
     List<Referral> found = referrals.mine(personId, null, null, null, 1);
     if (found.isEmpty()) {
       audit.recordIndependently(
@@ -68,6 +77,9 @@ class PatientProvider implements IResourceProvider {
     String nhsNumber = identifier.getValue() == null ? "" : identifier.getValue().replace(" ", "");
     if (!NhsNumber.isValid(nhsNumber)) {
       throw new InvalidRequestException("Not a valid NHS number.");
+    }
+    if (ScopeInterceptor.current().actsForService()) {
+      return persons.findByNhsNumber(nhsNumber).stream().map(resources::patient).toList();
     }
     Map<UUID, Referral> newest = new LinkedHashMap<>();
     for (Referral r : referrals.mine(null, nhsNumber, null, null, ReferralSearch.LIMIT)) {

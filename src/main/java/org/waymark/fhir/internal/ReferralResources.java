@@ -1,6 +1,7 @@
 package org.waymark.fhir.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Attachment;
@@ -25,9 +26,11 @@ import org.waymark.codelist.CodeList;
 import org.waymark.codelist.CodeLists;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.Organisation;
+import org.waymark.person.Person;
 import org.waymark.person.PersonDetails;
 import org.waymark.referral.Referral;
 import org.waymark.referral.ReferralStatus;
+import org.waymark.referral.Referrals;
 import org.waymark.referral.Urgency;
 
 /**
@@ -41,8 +44,14 @@ class ReferralResources {
   private final IdentityManagement identity;
   private final CodeLists codeLists;
   private final FhirReferralStore links;
+  private final Referrals referrals;
 
-  ReferralResources(IdentityManagement identity, CodeLists codeLists, FhirReferralStore links) {
+  ReferralResources(
+      IdentityManagement identity,
+      CodeLists codeLists,
+      FhirReferralStore links,
+      Referrals referrals) {
+    this.referrals = referrals;
     this.identity = identity;
     this.codeLists = codeLists;
     this.links = links;
@@ -62,7 +71,7 @@ class ReferralResources {
         switch (r.status()) {
           case RECEIVED, INFORMATION_REQUESTED, ACCEPTED ->
               ServiceRequest.ServiceRequestStatus.ACTIVE;
-          case DECLINED -> ServiceRequest.ServiceRequestStatus.REVOKED;
+          case DECLINED, WITHDRAWN -> ServiceRequest.ServiceRequestStatus.REVOKED;
           case CLOSED -> ServiceRequest.ServiceRequestStatus.COMPLETED;
         });
     sr.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -109,6 +118,12 @@ class ReferralResources {
       }
       t.setStatusReason(new CodeableConcept().setText(why));
     }
+    if (r.status() == ReferralStatus.WITHDRAWN) {
+      referrals.history(r).stream()
+          .filter(c -> c.to() == ReferralStatus.WITHDRAWN)
+          .reduce((first, second) -> second)
+          .ifPresent(c -> t.setStatusReason(new CodeableConcept().setText(c.note())));
+    }
     if (r.status() == ReferralStatus.INFORMATION_REQUESTED && r.informationRequest() != null) {
       t.addNote().setText("More information requested: " + r.informationRequest());
     }
@@ -140,15 +155,24 @@ class ReferralResources {
       case ACCEPTED -> Task.TaskStatus.ACCEPTED;
       case DECLINED -> Task.TaskStatus.REJECTED;
       case CLOSED -> Task.TaskStatus.COMPLETED;
+      case WITHDRAWN -> Task.TaskStatus.CANCELLED;
     };
   }
 
   /** The person as the referral gave them, under the person record's id. */
   Patient patient(Referral r) {
-    PersonDetails p = r.personAsReferred();
+    return patient(r.personId(), r.receivedAt(), r.personAsReferred());
+  }
+
+  /** The person as the service holds them, for a system acting for the PCN. */
+  Patient patient(Person person) {
+    return patient(person.id(), person.updatedAt(), person.details());
+  }
+
+  private Patient patient(UUID id, Instant updatedAt, PersonDetails p) {
     Patient patient = new Patient();
-    patient.setId(r.personId().toString());
-    patient.getMeta().setLastUpdated(Date.from(r.receivedAt()));
+    patient.setId(id.toString());
+    patient.getMeta().setLastUpdated(Date.from(updatedAt));
     if (p.nhsNumber() != null) {
       patient.addIdentifier(new Identifier().setSystem(Fhir.NHS_NUMBER).setValue(p.nhsNumber()));
     }

@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.waymark.connection.ConnectionStatus;
 import org.waymark.connection.Connections;
 import org.waymark.connection.ServiceInbox;
 import org.waymark.connection.StatusReason;
+import org.waymark.referral.Referral;
 import org.waymark.referral.Referrals;
 
 /**
@@ -77,24 +77,19 @@ class TaskProvider implements IResourceProvider {
    * The performer moves an onward referral's Task on: accepted, rejected, in-progress, on-hold,
    * completed or failed, as the connection's own rules allow, with a statusReason coding of {@code
    * connection-status-reason} where the state needs one and the output text for completed. The
-   * version read ({@code If-Match} or {@code meta.versionId}) must still be current. Referral Tasks
-   * belong to Waymark's own triage and cannot be changed here.
+   * version read ({@code If-Match} or {@code meta.versionId}) must still be current. A referral's
+   * Task follows Waymark's own triage; its requester may only cancel it (see {@link #cancel}).
    */
   @Update
   public MethodOutcome update(@IdParam IdType id, @ResourceParam Task task) {
     UUID connectionId = ConnectionResources.idOf(id.getIdPart());
     if (connectionId == null) {
-      if (Fhir.uuidAfter(Fhir.REFERRAL_PREFIX, id.getIdPart()).isPresent()) {
-        throw new MethodNotAllowedException(
-            "A referral's Task follows the service's triage and is not changed by clients.");
-      }
-      throw new ResourceNotFoundException(id);
+      UUID referralId =
+          Fhir.uuidAfter(Fhir.REFERRAL_PREFIX, id.getIdPart())
+              .orElseThrow(() -> new ResourceNotFoundException(id));
+      return cancel(referralId, versionRead(id, task), task);
     }
-    String version = id.hasVersionIdPart() ? id.getVersionIdPart() : task.getMeta().getVersionId();
-    if (version == null) {
-      throw new PreconditionFailedException(
-          "Name the version read, in If-Match or meta.versionId.");
-    }
+    long expected = versionRead(id, task);
     ConnectionStatus to =
         java.util.Arrays.stream(ConnectionStatus.values())
             .filter(s -> task.hasStatus() && s.fhirCode().equals(task.getStatus().toCode()))
@@ -118,12 +113,6 @@ class TaskProvider implements IResourceProvider {
             .map(o -> ((StringType) o.getValue()).getValue())
             .findFirst()
             .orElse(null);
-    long expected;
-    try {
-      expected = Long.parseLong(version);
-    } catch (NumberFormatException e) {
-      throw new PreconditionFailedException("Not a version of this Task.");
-    }
     Connection changed =
         connections.change(
             connectionId,
@@ -138,6 +127,46 @@ class TaskProvider implements IResourceProvider {
             new IdType("Task", Fhir.connectionId(connectionId), Long.toString(changed.version())));
     result.setResource(connectionResources.task(changed));
     return result;
+  }
+
+  /**
+   * The requester cancels its referral's Task while the service has not yet decided on it: status
+   * {@code cancelled} with a {@code statusReason} saying why, from the version read. The referral
+   * is withdrawn (the referral module's own rule: only the account that made it, only while it
+   * waits for triage; once accepted the service closes it, 409). Every other status of a referral's
+   * Task is the service's to set (422).
+   */
+  private MethodOutcome cancel(UUID referralId, long version, Task task) {
+    if (!task.hasStatus() || task.getStatus() != Task.TaskStatus.CANCELLED) {
+      throw new FhirInputException(
+          "Task.status",
+          "A referrer may only cancel its referral's Task; the service sets the other statuses.");
+    }
+    String reason = task.hasStatusReason() ? task.getStatusReason().getText() : null;
+    if (reason == null || reason.isBlank()) {
+      throw new FhirInputException(
+          "Task.statusReason", "Say why the referral is cancelled, in statusReason.text.");
+    }
+    Referral withdrawn = referrals.withdraw(referralId, version, reason);
+    MethodOutcome result =
+        new MethodOutcome(
+            new IdType("Task", Fhir.referralId(referralId), Long.toString(withdrawn.version())));
+    result.setResource(resources.task(withdrawn));
+    return result;
+  }
+
+  /** The version the client read, from {@code If-Match} or {@code meta.versionId}. */
+  private static long versionRead(IdType id, Task task) {
+    String version = id.hasVersionIdPart() ? id.getVersionIdPart() : task.getMeta().getVersionId();
+    if (version == null) {
+      throw new PreconditionFailedException(
+          "Name the version read, in If-Match or meta.versionId.");
+    }
+    try {
+      return Long.parseLong(version);
+    } catch (NumberFormatException e) {
+      throw new PreconditionFailedException("Not a version of this Task.");
+    }
   }
 
   /** The Tasks of the client's referrals, most recently changed first. */

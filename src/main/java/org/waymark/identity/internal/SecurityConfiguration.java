@@ -179,13 +179,18 @@ class SecurityConfiguration {
                     .failureHandler(failureHandler())
                     .permitAll())
         .logout(
-            logout ->
+            logout -> {
+              logout.logoutUrl("/logout").addLogoutHandler(auditSignOut(audit));
+              OidcSignIn provider = oidc.getIfAvailable();
+              if (provider != null) {
                 logout
-                    .logoutUrl("/logout")
-                    .addLogoutHandler(auditSignOut(audit))
-                    .logoutSuccessUrl("/login?signedOut")
-                    .invalidateHttpSession(true)
-                    .deleteCookies("WAYMARK_SESSION"))
+                    .addLogoutHandler(provider.keepIdTokenForSignOut())
+                    .logoutSuccessHandler(provider.signOut("/login?signedOut"));
+              } else {
+                logout.logoutSuccessUrl("/login?signedOut");
+              }
+              logout.invalidateHttpSession(true).deleteCookies("WAYMARK_SESSION");
+            })
         .sessionManagement(
             sessions -> sessions.sessionAuthenticationStrategy(newSessionIdAtSignIn()))
         .exceptionHandling(

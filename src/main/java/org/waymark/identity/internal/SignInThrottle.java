@@ -76,6 +76,25 @@ public class SignInThrottle {
     return account.isPresent() ? account : addr;
   }
 
+  /**
+   * When the lock-out on this address ends, empty if sign-in may be tried from it now: for a
+   * sign-in that names no account before it reaches the provider (OpenID Connect).
+   */
+  public Optional<Instant> addressBlockedUntil(String address) {
+    Instant now = clock.instant();
+    List<Instant> byAddress =
+        jdbc.sql(
+                """
+                SELECT attempted_at FROM sign_in_attempt
+                WHERE remote_address = :a AND NOT succeeded AND attempted_at >= :since ORDER BY attempted_at
+                """)
+            .param("a", address == null ? "" : address)
+            .param("since", java.sql.Timestamp.from(now.minus(window).minus(lockout)))
+            .query((rs, n) -> rs.getTimestamp(1).toInstant())
+            .list();
+    return lockedUntil(byAddress, maxPerAddress, now);
+  }
+
   // Locked if some run of `max` failures fits in the window and the last of them is less than the
   // lock-out period ago.
   private Optional<Instant> lockedUntil(List<Instant> failures, int max, Instant now) {

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,6 +80,14 @@ public class ResponseStore {
                     rs.getObject("recorded_by", UUID.class),
                     rs.getTimestamp("recorded_at").toInstant()))
         .list();
+  }
+
+  /** The case a response belongs to, by the response's id alone. */
+  public Optional<UUID> caseOf(UUID responseId) {
+    return jdbc.sql("SELECT case_id FROM outcome_response WHERE id = ?")
+        .param(responseId)
+        .query(UUID.class)
+        .optional();
   }
 
   public void movePerson(UUID organisationId, UUID from, UUID to) {

@@ -44,6 +44,7 @@ class HomeController {
     model.addAttribute("mayEditListings", access.may(Permission.EDIT_DIRECTORY_LISTING));
     model.addAttribute("mayImportDirectory", access.may(Permission.IMPORT_DIRECTORY));
     model.addAttribute("mayAdminister", access.may(Permission.ADMINISTER_USERS));
+    model.addAttribute("mayRegisterFhirClients", access.may(Permission.ADMINISTER_ORGANISATIONS));
     model.addAttribute("mayReadAudit", access.may(Permission.READ_AUDIT_LOG));
     model.addAttribute("mayMaintainReporting", access.may(Permission.MAINTAIN_REPORTING));
     model.addAttribute("mayReadAccessReports", access.may(Permission.READ_PERSON_ACCESS_REPORT));

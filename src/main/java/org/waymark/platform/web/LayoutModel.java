@@ -63,6 +63,11 @@ class LayoutModel {
         "/admin/organisations",
         access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, "Users", "/admin/users", access.may(Permission.ADMINISTER_USERS));
+    add(
+        items,
+        "FHIR clients",
+        "/admin/fhir-clients",
+        access.may(Permission.ADMINISTER_ORGANISATIONS));
     add(items, "Code lists", "/admin/code-lists", access.may(Permission.MAINTAIN_CODE_LISTS));
     add(
         items,

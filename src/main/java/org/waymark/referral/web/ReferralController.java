@@ -226,6 +226,35 @@ class ReferralController {
     return view(r, model);
   }
 
+  /** The referrer withdraws a referral that still waits for triage, saying why. */
+  @PostMapping("/referrals/{id}/withdraw")
+  @RequiresPermission(Permission.READ_REFERRAL)
+  String withdraw(
+      @PathVariable UUID id,
+      @RequestParam(name = "version", required = false) String version,
+      @RequestParam(name = "withdrawReason", required = false) String reason,
+      Model model,
+      RedirectAttributes flash) {
+    long expected = parseVersion(version);
+    try {
+      referrals.withdraw(id, expected, reason);
+      flash.addFlashAttribute("success", "The referral has been withdrawn");
+      return "redirect:/referrals/" + id;
+    } catch (ReferralValidationException e) {
+      model.addAttribute("withdrawError", e.problems().get(0).messageKey());
+    } catch (ReferralConflictException e) {
+      model.addAttribute(
+          "problem",
+          "The referral changed before it could be withdrawn. It is now: "
+              + e.current().status().label().toLowerCase(Locale.UK)
+              + ".");
+    }
+    Referral r = referrals.find(id);
+    model.addAttribute("withdrawReason", reason);
+    model.addAttribute("answerForm", new AnswerForm(r.version(), null));
+    return view(r, model);
+  }
+
   private static long parseVersion(String text) {
     try {
       return text == null ? -1 : Long.parseLong(text.strip());
@@ -273,6 +302,10 @@ class ReferralController {
         "mayAnswer",
         r.status() == ReferralStatus.INFORMATION_REQUESTED
             && user.userId().equals(r.referrerUserId()));
+    model.addAttribute(
+        "mayWithdraw",
+        r.status().next().contains(ReferralStatus.WITHDRAWN)
+            && user.userId().equals(r.referrerUserId()));
     model.addAttribute("summaryParagraphs", Paragraphs.of(r.dischargeSummary()));
     model.addAttribute("mayReadOwn", access.may(Permission.READ_OWN_REFERRALS));
     return "referral/view";
@@ -312,7 +345,7 @@ class ReferralController {
       case INFORMATION_REQUESTED -> "nhsuk-tag--orange";
       case ACCEPTED -> "nhsuk-tag--green";
       case DECLINED -> "nhsuk-tag--red";
-      case CLOSED -> "nhsuk-tag--grey";
+      case CLOSED, WITHDRAWN -> "nhsuk-tag--grey";
     };
   }
 

@@ -260,6 +260,7 @@ public class FigureBuilder {
       labels.put("ACCEPTED", "Accepted, support under way");
       labels.put("CLOSED", "Support ended");
       labels.put("DECLINED", "Declined");
+      labels.put("WITHDRAWN", "Withdrawn by the referrer");
       categories(
           "referral-status",
           "Where the referrals are now",

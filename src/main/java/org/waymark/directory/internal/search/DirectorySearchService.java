@@ -19,11 +19,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.directory.AcceptingReferrals;
+import org.waymark.directory.DirectoryLocation;
+import org.waymark.directory.DirectoryOrganization;
+import org.waymark.directory.DirectoryPage;
 import org.waymark.directory.DirectorySearch;
 import org.waymark.directory.DirectorySearchException;
 import org.waymark.directory.DistanceUnit;
+import org.waymark.directory.LocationSearch;
 import org.waymark.directory.MatchReason;
 import org.waymark.directory.MatchReason.Kind;
+import org.waymark.directory.OrganizationSearch;
 import org.waymark.directory.ServiceDetails;
 import org.waymark.directory.ServiceMatch;
 import org.waymark.directory.ServiceSearch;
@@ -54,6 +59,7 @@ public class DirectorySearchService implements DirectorySearch {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final ListingReader listings;
+  private final DirectoryRecordReader records;
 
   /**
    * @param clock the time 'open now' and 'verified recently' are judged at; the system clock when
@@ -66,6 +72,7 @@ public class DirectorySearchService implements DirectorySearch {
     this.transactions.setReadOnly(true);
     this.clock = clock.orElse(Clock.systemUTC());
     this.listings = new ListingReader(jdbc, this.clock);
+    this.records = new DirectoryRecordReader(jdbc);
   }
 
   @Override
@@ -93,6 +100,26 @@ public class DirectorySearchService implements DirectorySearch {
   @Override
   public Optional<ServiceDetails> service(UUID id) {
     return listings.read(id);
+  }
+
+  @Override
+  public Optional<DirectoryOrganization> organization(UUID id) {
+    return records.organization(id);
+  }
+
+  @Override
+  public DirectoryPage<DirectoryOrganization> organizations(OrganizationSearch search) {
+    return records.organizations(search);
+  }
+
+  @Override
+  public Optional<DirectoryLocation> location(UUID id) {
+    return records.location(id);
+  }
+
+  @Override
+  public DirectoryPage<DirectoryLocation> locations(LocationSearch search) {
+    return records.locations(search);
   }
 
   @Override

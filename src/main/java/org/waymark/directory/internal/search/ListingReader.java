@@ -110,8 +110,8 @@ final class ListingReader {
   private List<ServiceDetails.Location> locations(UUID holder, UUID service) {
     return jdbc.sql(
             """
-            SELECT l.name, l.location_type, l.description, l.postcode, l.addresses::text AS addresses,
-              l.accessibility::text AS accessibility
+            SELECT l.id, l.name, l.location_type, l.description, l.postcode,
+              l.addresses::text AS addresses, l.accessibility::text AS accessibility
             FROM directory_service_at_location sal
             JOIN directory_location l ON l.organisation_id = sal.organisation_id AND l.id = sal.location_id
             WHERE sal.organisation_id = ? AND sal.service_id = ?
@@ -120,36 +120,47 @@ final class ListingReader {
         .params(holder, service)
         .query(
             (rs, n) -> {
-              JsonNode addresses = parse(rs.getString("addresses"));
-              List<String> lines = new ArrayList<>();
-              String postcode = blankToNull(rs.getString("postcode"));
-              for (JsonNode a : addresses) {
-                for (String field :
-                    List.of(
-                        "attention",
-                        "address_1",
-                        "address_2",
-                        "city",
-                        "state_province",
-                        "region")) {
-                  String v = text(a.path(field));
-                  if (v != null && !lines.contains(v)) {
-                    lines.add(v);
-                  }
-                }
-                if (postcode == null) {
-                  postcode = text(a.path("postal_code"));
-                }
-              }
+              Address address =
+                  address(parse(rs.getString("addresses")), blankToNull(rs.getString("postcode")));
               return new ServiceDetails.Location(
+                  rs.getObject("id", UUID.class),
                   blankToNull(rs.getString("name")),
                   rs.getString("location_type"),
                   blankToNull(rs.getString("description")),
-                  lines,
-                  postcode,
-                  texts(parse(rs.getString("accessibility")), "description", "details"));
+                  address.lines(),
+                  address.postcode(),
+                  accessibility(rs.getString("accessibility")));
             })
         .list();
+  }
+
+  /** A place's address lines, in order and without repeats, and its postcode. */
+  record Address(List<String> lines, String postcode) {}
+
+  /**
+   * The address lines of a place's ORUK addresses, and its postcode: the one held on the place,
+   * else the first address's postal code.
+   */
+  static Address address(JsonNode addresses, String postcode) {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode a : addresses) {
+      for (String field :
+          List.of("attention", "address_1", "address_2", "city", "state_province", "region")) {
+        String v = text(a.path(field));
+        if (v != null && !lines.contains(v)) {
+          lines.add(v);
+        }
+      }
+      if (postcode == null) {
+        postcode = text(a.path("postal_code"));
+      }
+    }
+    return new Address(lines, postcode);
+  }
+
+  /** What a place offers or lacks for access, from its ORUK accessibility JSON as stored. */
+  static List<String> accessibility(String json) {
+    return texts(parse(json), "description", "details");
   }
 
   private List<String> openingTimes(UUID holder, UUID service) {
@@ -315,7 +326,7 @@ final class ListingReader {
   }
 
   /** Each element's {@code main} field, with {@code extra} after a dash when present. */
-  private static List<String> texts(JsonNode array, String main, String extra) {
+  static List<String> texts(JsonNode array, String main, String extra) {
     List<String> out = new ArrayList<>();
     for (JsonNode e : array) {
       String m = e.isString() ? text(e) : text(e.path(main));
@@ -329,11 +340,11 @@ final class ListingReader {
     return out;
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     return json == null ? JSON.createArrayNode() : JSON.readTree(json);
   }
 
-  private static String text(JsonNode node) {
+  static String text(JsonNode node) {
     if (node == null || node.isMissingNode() || node.isNull() || node.isContainer()) {
       return null;
     }
@@ -353,7 +364,7 @@ final class ListingReader {
     return lower.startsWith("https://") || lower.startsWith("http://") ? u : null;
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -224,9 +224,11 @@ class FaultToleranceTests {
       postgres.close();
       for (int i = 0; i < 5; i++) {
         WebSession.Page down = manager.get("/caseload");
-        assertThat(down.status()).as("while the database is down").isGreaterThanOrEqualTo(500);
+        assertThat(down.status()).as("while the database is down").isEqualTo(503);
+        assertThat(down.header("Retry-After")).contains("30");
         assertThat(down.body())
             .as("a clean error page")
+            .contains("Sorry, the service is busy")
             .doesNotContain("Exception", "at org.", "at java.", "SQLState");
       }
       WebSession.Page health = new WebSession(port).get("/actuator/health");

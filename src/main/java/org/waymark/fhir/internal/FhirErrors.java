@@ -154,6 +154,12 @@ class FhirErrors {
       return new ResourceVersionConflictException(
           "The record changed since it was read, or cannot move to that status now.");
     }
+    if (org.waymark.shared.DatabaseUnavailable.is(e)) {
+      log.warn(
+          "Database unavailable for FHIR request {}: {}", RequestContext.requestId(), e.toString());
+      return new ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException(
+          503, "The service is busy or cannot reach its database. Try again in a minute.");
+    }
     log.error("FHIR request {} failed", RequestContext.requestId(), e);
     return new InternalErrorException(
         "Something went wrong. Request id " + RequestContext.requestId());

@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.waymark.identity.IdentityManagement;
 import org.waymark.identity.IdentityValidationException;
+import org.waymark.shared.DatabaseUnavailable;
 import org.waymark.shared.RecordNotFoundException;
 import org.waymark.shared.RequestContext;
 
@@ -63,6 +64,17 @@ class ApiProblemHandling extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
     if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
       throw e; // answered by the security configuration, which also audits refusals
+    }
+    if (DatabaseUnavailable.is(e)) {
+      log.warn(
+          "Database unavailable for API request {}: {}", RequestContext.requestId(), e.toString());
+      HttpHeaders headers = new HttpHeaders();
+      headers.set("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "The service is busy or cannot reach its database. Try again in a minute.");
+      return handleExceptionInternal(e, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
     log.error("Unexpected error in API request {}", RequestContext.requestId(), e);
     ProblemDetail problem =

@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.waymark.identity.IdentityManagement;
+import org.waymark.shared.DatabaseUnavailable;
 import org.waymark.shared.ProblemResponses;
 import org.waymark.shared.RecordNotFoundException;
 import org.waymark.shared.RequestContext;
@@ -101,6 +102,17 @@ class PageErrorHandling {
       throws Exception {
     if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
       throw e;
+    }
+    if (DatabaseUnavailable.is(e)) {
+      log.warn("Database unavailable for request {}: {}", RequestContext.requestId(), e.toString());
+      response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      return answer(
+          request,
+          response,
+          503,
+          "Service Unavailable",
+          "The service is busy or cannot reach its database. Try again in a minute.",
+          "error/503");
     }
     log.error("Unexpected error in request {}", RequestContext.requestId(), e);
     return answer(

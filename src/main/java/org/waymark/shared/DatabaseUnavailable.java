@@ -1,0 +1,35 @@
+package org.waymark.shared;
+
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether a failure means the database cannot be reached or has no connection free in time (it is
+ * down, restarting, or every connection is busy under more load than the machine takes). Such a
+ * request is answered 503 with {@code Retry-After}, so a person is told to try again shortly and a
+ * client system backs off, rather than a 500 that reads as a fault in Waymark.
+ */
+public final class DatabaseUnavailable {
+
+  /** Seconds a client should wait before trying again. */
+  public static final int RETRY_AFTER_SECONDS = 30;
+
+  private DatabaseUnavailable() {}
+
+  /** Whether this failure, or one it was caused by, is the database being unreachable or busy. */
+  public static boolean is(Throwable thrown) {
+    for (Throwable e = thrown; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof CannotCreateTransactionException
+          || e instanceof DataAccessResourceFailureException
+          || e instanceof TransientDataAccessResourceException
+          || e instanceof QueryTimeoutException
+          || e instanceof SQLTransientConnectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -207,23 +207,16 @@ class ReferralController {
       @RequestParam(name = "answer", required = false) String answer,
       Model model,
       RedirectAttributes flash) {
-    long expected = parseVersion(version);
-    try {
-      referrals.supplyInformation(id, expected, answer);
-      flash.addFlashAttribute("success", "Your answer has been sent to the service");
-      return "redirect:/referrals/" + id;
-    } catch (ReferralValidationException e) {
-      model.addAttribute("answerError", e.problems().get(0).messageKey());
-    } catch (ReferralConflictException e) {
-      model.addAttribute(
-          "problem",
-          "The referral changed while you were answering. It is now: "
-              + e.current().status().label().toLowerCase(Locale.UK)
-              + ".");
-    }
-    Referral r = referrals.find(id);
-    model.addAttribute("answerForm", new AnswerForm(r.version(), answer));
-    return view(r, model);
+    return referrerChange(
+        id,
+        () -> referrals.supplyInformation(id, parseVersion(version), answer),
+        "Your answer has been sent to the service",
+        "answerError",
+        "The referral changed while you were answering",
+        answer,
+        null,
+        model,
+        flash);
   }
 
   /** The referrer withdraws a referral that still waits for triage, saying why. */
@@ -235,23 +228,50 @@ class ReferralController {
       @RequestParam(name = "withdrawReason", required = false) String reason,
       Model model,
       RedirectAttributes flash) {
-    long expected = parseVersion(version);
+    return referrerChange(
+        id,
+        () -> referrals.withdraw(id, parseVersion(version), reason),
+        "The referral has been withdrawn",
+        "withdrawError",
+        "The referral changed before it could be withdrawn",
+        null,
+        reason,
+        model,
+        flash);
+  }
+
+  /**
+   * A change the referrer makes from the referral's page: on success back to the page with a
+   * message; a broken rule shown at its field ({@code errorAttribute}); a referral that changed
+   * meanwhile explained; the page shown again with what was typed.
+   */
+  private String referrerChange(
+      UUID id,
+      Runnable change,
+      String done,
+      String errorAttribute,
+      String changedMeanwhile,
+      String typedAnswer,
+      String typedReason,
+      Model model,
+      RedirectAttributes flash) {
     try {
-      referrals.withdraw(id, expected, reason);
-      flash.addFlashAttribute("success", "The referral has been withdrawn");
+      change.run();
+      flash.addFlashAttribute("success", done);
       return "redirect:/referrals/" + id;
     } catch (ReferralValidationException e) {
-      model.addAttribute("withdrawError", e.problems().get(0).messageKey());
+      model.addAttribute(errorAttribute, e.problems().get(0).messageKey());
     } catch (ReferralConflictException e) {
       model.addAttribute(
           "problem",
-          "The referral changed before it could be withdrawn. It is now: "
+          changedMeanwhile
+              + ". It is now: "
               + e.current().status().label().toLowerCase(Locale.UK)
               + ".");
     }
     Referral r = referrals.find(id);
-    model.addAttribute("withdrawReason", reason);
-    model.addAttribute("answerForm", new AnswerForm(r.version(), null));
+    model.addAttribute("answerForm", new AnswerForm(r.version(), typedAnswer));
+    model.addAttribute("withdrawReason", typedReason);
     return view(r, model);
   }
 

@@ -1,5 +1,8 @@
 package org.waymark.shared;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -26,10 +29,21 @@ public final class DatabaseUnavailable {
           || e instanceof DataAccessResourceFailureException
           || e instanceof TransientDataAccessResourceException
           || e instanceof QueryTimeoutException
-          || e instanceof SQLTransientConnectionException) {
+          || e instanceof SQLTransientConnectionException
+          || e instanceof SQLNonTransientConnectionException
+          || e instanceof SQLRecoverableException
+          || (e instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * SQLSTATE class 08, connection exception: the connection broke or was closed under the request
+   * (the server stopped while it ran, and so its rollback failed too).
+   */
+  private static boolean isConnectionState(String state) {
+    return state != null && state.startsWith("08");
   }
 }

@@ -24,6 +24,23 @@ class DatabaseUnavailableTests {
   }
 
   @Test
+  void aConnectionThatBrokeUnderTheRequestIsUnavailableToo() {
+    // The server stopped mid-request: the statement failed and then so did the rollback.
+    assertThat(
+            DatabaseUnavailable.is(
+                new org.springframework.transaction.TransactionSystemException(
+                    "JDBC rollback failed",
+                    new java.sql.SQLException("Connection is closed", "08003"))))
+        .isTrue();
+    assertThat(
+            DatabaseUnavailable.is(
+                new java.sql.SQLException("An I/O error occurred while sending", "08006")))
+        .isTrue();
+    assertThat(DatabaseUnavailable.is(new java.sql.SQLException("syntax error", "42601")))
+        .isFalse();
+  }
+
+  @Test
   void otherFailuresAreNot() {
     assertThat(DatabaseUnavailable.is(new IllegalStateException("a bug"))).isFalse();
     assertThat(DatabaseUnavailable.is(new RuntimeException(new NullPointerException()))).isFalse();

@@ -313,10 +313,23 @@ class CaseworkResources {
     return new Reference("Patient/" + personId);
   }
 
-  private static Type number(String value) {
-    BigDecimal n = new BigDecimal(value.strip());
+  /**
+   * A stored number answer as FHIR gives it: an integer when it is whole and fits one, else a
+   * decimal; text that is not a number (never stored by the outcome module) stays text.
+   */
+  static Type number(String value) {
+    BigDecimal n;
+    try {
+      n = new BigDecimal(value.strip());
+    } catch (NumberFormatException notANumber) {
+      return new StringType(value);
+    }
     if (n.stripTrailingZeros().scale() <= 0) {
-      return new IntegerType(n.intValueExact());
+      try {
+        return new IntegerType(n.intValueExact());
+      } catch (ArithmeticException tooLarge) {
+        return new DecimalType(n);
+      }
     }
     return new DecimalType(n);
   }
